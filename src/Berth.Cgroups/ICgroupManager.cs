@@ -1,0 +1,41 @@
+using Berth.Oci.Spec;
+
+namespace Berth.Cgroups;
+
+/// <summary>Which cgroup layout the host has.</summary>
+public enum CgroupMode
+{
+    /// <summary>Only v1 controller hierarchies (/sys/fs/cgroup/&lt;controller&gt;).</summary>
+    V1,
+    /// <summary>v1 controllers plus a controller-less cgroup2 at /sys/fs/cgroup/unified (systemd "hybrid").</summary>
+    Hybrid,
+    /// <summary>A single cgroup2 hierarchy at /sys/fs/cgroup (most hosts today).</summary>
+    V2,
+}
+
+/// <summary>
+/// One container's cgroup, in whatever layout the host has. All paths are resolved against the roots
+/// detected (or injected for tests), never hard-coded, so a temp directory can stand in for /sys/fs/cgroup.
+/// </summary>
+public interface ICgroupManager
+{
+    CgroupMode Mode { get; }
+
+    /// <summary>Absolute directory per hierarchy: controller name (v1) or "" (the v2/unified hierarchy) → path.</summary>
+    IReadOnlyDictionary<string, string> Paths { get; }
+
+    /// <summary>Creates the cgroup directories (and, on v2, enables the controllers needed in the parents). Idempotent.</summary>
+    void Create();
+
+    /// <summary>Moves a process into the cgroup in every hierarchy (writes cgroup.procs).</summary>
+    void Apply(int pid);
+
+    /// <summary>Writes linux.resources. Values the host cannot take throw <see cref="CgroupException"/> naming the file.</summary>
+    void Set(Resources resources);
+
+    /// <summary>PIDs in the cgroup (and its descendants), from the pids/memory hierarchy on v1 or the v2 one.</summary>
+    IReadOnlyList<int> GetPids();
+
+    /// <summary>Removes the cgroup directories (deepest first); missing directories are fine. Processes must be gone.</summary>
+    void Destroy();
+}
