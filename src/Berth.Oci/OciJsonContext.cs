@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Berth.Oci.Spec;
+using FeaturesDocument = Berth.Oci.Features.Features;
 
 namespace Berth.Oci;
 
@@ -14,6 +15,7 @@ namespace Berth.Oci;
 [JsonSerializable(typeof(State))]
 [JsonSerializable(typeof(Resources))]
 [JsonSerializable(typeof(Spec.Process))]
+[JsonSerializable(typeof(FeaturesDocument))]
 public sealed partial class OciJsonContext : JsonSerializerContext
 {
 }

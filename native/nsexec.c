@@ -1,0 +1,221 @@
+/*
+ * nsexec.c: the one piece of Berth written in C (see shared/DESIGN.md).
+ *
+ * A .NET process is multithreaded from its first instruction, and the kernel refuses to move a
+ * multithreaded process into a new user namespace; fork() from managed code is unsafe. So the steps
+ * that need a single thread live here, and nothing else does: no policy, only setns/clone/sync/exec.
+ *
+ * 1. berth_nsexec() is an ELF constructor. It runs before the .NET runtime starts, while the process
+ *    still has one thread. Unless _BERTH_INITPIPE is set it returns at once (one getenv).
+ *    When set, this process is the "bootstrap" that berth-runtime spawned with `init` as its argument:
+ *
+ *      runtime                           bootstrap (here)                 init (clone child)
+ *      spawn bootstrap ----------------->
+ *      join cgroup (bootstrap pid)
+ *      BOOTSTRAP{flags,joins} ---------> setns(joins); clone(flags) ------> born in the namespaces
+ *      <------------------------------- PID{init pid}; _exit(0)
+ *      (user ns) write id maps
+ *      MAPS_DONE ---------------------------------------------------------> setresuid/gid(0)
+ *                                                                          return: .NET starts, runs
+ *                                                                          `init` (Berth.Runtime)
+ *    The init is cloned with CLONE_PARENT, so it is the runtime's own child: `run` can wait for it.
+ *
+ * 2. berth_spawn(): fork+exec with an explicit fd table (like dotnet's SystemNative_ForkAndExecProcess):
+ *    between fork and exec only async-signal-safe calls.
+ *
+ * 3. berth_execve(): resets signal dispositions and the signal mask (the .NET runtime ignores SIGPIPE
+ *    and installs handlers; a container process must not inherit that) and execs, with no managed code
+ *    in between.
+ *
+ * Messages are SOCK_SEQPACKET packets: u32 type, then a payload.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MSG_BOOTSTRAP 1
+#define MSG_PID 2
+#define MSG_MAPS_DONE 3
+#define MSG_ERROR 100
+
+#define MAX_JOINS 8
+#define BUF_SIZE 8192
+
+static int stage; /* 0: ordinary process; 1: the init, born in the container's namespaces */
+
+int berth_nsexec_stage(void) { return stage; }
+
+static void send_error(int fd, const char *what, const char *arg)
+{
+	char buf[1024];
+	uint32_t type = MSG_ERROR;
+	int n;
+	memcpy(buf, &type, sizeof type);
+	n = snprintf(buf + sizeof type, sizeof buf - sizeof type, "%s %s: %s", what, arg, strerror(errno));
+	if (n < 0)
+		n = 0;
+	if ((size_t)n > sizeof buf - sizeof type - 1)
+		n = (int)(sizeof buf - sizeof type - 1);
+	(void)!write(fd, buf, sizeof type + (size_t)n);
+	_exit(1);
+}
+
+static void send_u32(int fd, uint32_t type, uint32_t value)
+{
+	uint32_t msg[2] = { type, value };
+	if (write(fd, msg, sizeof msg) != sizeof msg)
+		_exit(1);
+}
+
+/* BOOTSTRAP payload: u32 clone flags, u32 count, then per join: u32 nstype, u32 length, path bytes. */
+static void join_namespaces(int fd, const char *p, const char *end, uint32_t count)
+{
+	uint32_t i, nstype, len;
+	char path[4096];
+	for (i = 0; i < count && i < MAX_JOINS; i++) {
+		if (end - p < 8)
+			break;
+		memcpy(&nstype, p, 4);
+		memcpy(&len, p + 4, 4);
+		p += 8;
+		if (len >= sizeof path || (size_t)(end - p) < len)
+			break;
+		memcpy(path, p, len);
+		path[len] = 0;
+		p += len;
+		int nsfd = open(path, O_RDONLY | O_CLOEXEC);
+		if (nsfd < 0)
+			send_error(fd, "open namespace", path);
+		if (setns(nsfd, (int)nstype) < 0)
+			send_error(fd, "setns", path);
+		close(nsfd);
+	}
+}
+
+static void wait_for(int fd, uint32_t want)
+{
+	uint32_t msg[2];
+	ssize_t n = read(fd, msg, sizeof msg);
+	if (n < 4 || msg[0] != want)
+		_exit(1);
+}
+
+__attribute__((constructor)) static void berth_nsexec(void)
+{
+	const char *env = getenv("_BERTH_INITPIPE");
+	if (env == NULL)
+		return;
+	int fd = atoi(env);
+	char buf[BUF_SIZE];
+	ssize_t n = read(fd, buf, sizeof buf);
+	uint32_t type, flags, count;
+	if (n < 12)
+		_exit(1);
+	memcpy(&type, buf, 4);
+	memcpy(&flags, buf + 4, 4);
+	memcpy(&count, buf + 8, 4);
+	if (type != MSG_BOOTSTRAP)
+		_exit(1);
+	join_namespaces(fd, buf + 12, buf + n, count);
+
+	/* Like fork(), but into new namespaces, and as a child of our parent (the runtime). */
+	long pid = syscall(SYS_clone, (unsigned long)flags | CLONE_PARENT | SIGCHLD, NULL, NULL, NULL, 0);
+	if (pid < 0)
+		send_error(fd, "clone", "init");
+	if (pid > 0) {
+		send_u32(fd, MSG_PID, (uint32_t)pid);
+		_exit(0);
+	}
+	if (flags & CLONE_NEWUSER) {
+		wait_for(fd, MSG_MAPS_DONE);
+		if (setresgid(0, 0, 0) < 0)
+			send_error(fd, "setresgid", "0");
+		if (setresuid(0, 0, 0) < 0)
+			send_error(fd, "setresuid", "0");
+	}
+	stage = 1;
+}
+
+/*
+ * fork+exec with fds[i] becoming fd i in the child (fds[i] < 0: fd i is closed); every other fd is
+ * left to its FD_CLOEXEC flag. Returns the pid, or -errno.
+ */
+int berth_spawn(const char *path, char *const argv[], char *const envp[], const int *fds, int nfds, int new_session)
+{
+	int err_pipe[2];
+	if (pipe2(err_pipe, O_CLOEXEC) < 0)
+		return -errno;
+	pid_t pid = fork();
+	if (pid < 0) {
+		int e = errno;
+		close(err_pipe[0]);
+		close(err_pipe[1]);
+		return -e;
+	}
+	if (pid == 0) {
+		sigset_t all;
+		int i, base = nfds + 3 > err_pipe[1] + 1 ? nfds + 3 : err_pipe[1] + 1;
+		if (new_session)
+			setsid();
+		/* Move the sources out of the way first, so that fds[i] == j for j < i cannot be clobbered. */
+		int moved[64];
+		for (i = 0; i < nfds && i < 64; i++)
+			moved[i] = fds[i] < 0 ? -1 : fcntl(fds[i], F_DUPFD_CLOEXEC, base);
+		for (i = 0; i < nfds && i < 64; i++) {
+			if (moved[i] < 0)
+				close(i);
+			else if (dup2(moved[i], i) < 0)
+				goto fail;
+		}
+		for (i = 1; i < 65; i++)
+			if (i != SIGKILL && i != SIGSTOP)
+				signal(i, SIG_DFL);
+		sigemptyset(&all);
+		sigprocmask(SIG_SETMASK, &all, NULL);
+		execve(path, argv, envp);
+fail:
+		{
+			int e = errno;
+			(void)!write(err_pipe[1], &e, sizeof e);
+			_exit(127);
+		}
+	}
+	close(err_pipe[1]);
+	int child_errno = 0;
+	ssize_t r;
+	do
+		r = read(err_pipe[0], &child_errno, sizeof child_errno);
+	while (r < 0 && errno == EINTR);
+	close(err_pipe[0]);
+	if (r == sizeof child_errno) {
+		int status;
+		while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+			;
+		return -child_errno;
+	}
+	return pid;
+}
+
+/* Reset every signal to its default, unblock all, and exec. Returns only on failure (-errno). */
+int berth_execve(const char *path, char *const argv[], char *const envp[])
+{
+	sigset_t all;
+	int i;
+	for (i = 1; i < 65; i++)
+		if (i != SIGKILL && i != SIGSTOP)
+			signal(i, SIG_DFL);
+	sigemptyset(&all);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+	execve(path, argv, envp);
+	return -errno;
+}

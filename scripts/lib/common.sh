@@ -1,0 +1,27 @@
+# Shared by the scripts: install apt packages once, publish berth-runtime (NativeAOT) to out/.
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+
+need_root() {
+  [ "$(id -u)" -eq 0 ] || { echo "$0: run as root (containers need it)" >&2; exit 1; }
+}
+
+# apt packages: busybox-static (the test rootfs), runc (the reference the conformance suite checks
+# itself against), build tools and zlib for NativeAOT, jq for the demo's config edits, util-linux for setpriv.
+install_deps() {
+  local pkgs=(busybox-static runc build-essential zlib1g-dev jq util-linux procps)
+  local missing=()
+  for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing: ${missing[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  command -v dotnet >/dev/null || { echo "$0: the .NET 10 SDK is needed (dotnet on PATH)" >&2; exit 1; }
+}
+
+publish_runtime() {
+  echo "publishing berth-runtime (NativeAOT) to $repo/out/"
+  dotnet publish "$repo/src/berth-runtime/berth-runtime.csproj" -c Release -o "$repo/out" --nologo -v quiet \
+    -p:TreatWarningsAsErrors=true >/tmp/berth-publish.log 2>&1 || { cat /tmp/berth-publish.log; exit 1; }
+  rm -f "$repo/out/"*.dbg
+}

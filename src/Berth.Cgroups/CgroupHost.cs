@@ -1,0 +1,93 @@
+namespace Berth.Cgroups;
+
+/// <summary>
+/// The cgroup layout of this host: where each v1 controller hierarchy and the cgroup2 hierarchy are mounted,
+/// which <see cref="CgroupMode"/> that makes, and the cgroup this process is in per hierarchy.
+/// <see cref="Detect"/> reads /proc; <see cref="ForV2"/> and <see cref="ForV1"/> take roots directly (tests).
+/// </summary>
+public sealed class CgroupHost
+{
+    public const string DefaultMountInfoPath = "/proc/self/mountinfo";
+    public const string DefaultProcCgroupPath = "/proc/self/cgroup";
+    private const string PreferredV2Root = "/sys/fs/cgroup";
+
+    private CgroupHost(CgroupMode mode, Dictionary<string, string> v1, string? unified, Dictionary<string, string> own)
+    {
+        Mode = mode;
+        V1Mountpoints = v1;
+        UnifiedMountpoint = unified;
+        OwnCgroups = own;
+    }
+
+    public CgroupMode Mode { get; }
+
+    /// <summary>v1 controller ("cpu", "memory", ...) or named hierarchy ("name=systemd") → mountpoint. Empty on V2.
+    /// Co-mounted controllers ("cpu,cpuacct") map to the same mountpoint.</summary>
+    public IReadOnlyDictionary<string, string> V1Mountpoints { get; }
+
+    /// <summary>The cgroup2 mountpoint: the only hierarchy on V2, the controller-less one on Hybrid, null on V1.</summary>
+    public string? UnifiedMountpoint { get; }
+
+    /// <summary>This process's cgroup per hierarchy, from /proc/self/cgroup: controller (or "name=systemd", or "" for cgroup2) → path.</summary>
+    public IReadOnlyDictionary<string, string> OwnCgroups { get; }
+
+    /// <summary>v1 controllers that take resource limits (named hierarchies such as name=systemd left out).</summary>
+    public IEnumerable<string> V1Controllers => V1Mountpoints.Keys.Where(k => !k.StartsWith("name=", StringComparison.Ordinal));
+
+    public static CgroupHost Detect(string mountInfoPath = DefaultMountInfoPath, string procCgroupPath = DefaultProcCgroupPath)
+    {
+        var fs = new CgroupFs(trace: null);
+        string mountInfo = fs.Read(mountInfoPath);
+        string? procCgroup = fs.ReadIfExists(procCgroupPath);
+        return Parse(mountInfo, procCgroup, mountInfoPath);
+    }
+
+    /// <summary>Builds the host from the text of a mountinfo file (and optionally of /proc/self/cgroup).</summary>
+    public static CgroupHost Parse(string mountInfo, string? procCgroup = null, string source = DefaultMountInfoPath)
+    {
+        List<CgroupMount> mounts = MountInfoParser.Parse(mountInfo);
+        Dictionary<string, string> v1 = FirstMountpointPerController(mounts);
+        var own = procCgroup is null ? new Dictionary<string, string>() : ProcCgroupParser.Parse(procCgroup);
+        List<string> unified = mounts.Where(m => m.IsUnified).Select(m => m.Mountpoint).ToList();
+        bool hasV1Controllers = v1.Keys.Any(k => !k.StartsWith("name=", StringComparison.Ordinal));
+        if (hasV1Controllers)
+        {
+            return new CgroupHost(unified.Count > 0 ? CgroupMode.Hybrid : CgroupMode.V1, v1, unified.FirstOrDefault(), own);
+        }
+        if (unified.Count > 0)
+        {
+            string root = unified.Contains(PreferredV2Root) ? PreferredV2Root : unified[0];
+            return new CgroupHost(CgroupMode.V2, new Dictionary<string, string>(), root, own);
+        }
+        throw new CgroupException($"no cgroup or cgroup2 filesystem is mounted (read {source}); mount one at /sys/fs/cgroup");
+    }
+
+    /// <summary>A pure cgroup v2 host whose single hierarchy is at <paramref name="root"/>.</summary>
+    public static CgroupHost ForV2(string root) =>
+        new(CgroupMode.V2, new Dictionary<string, string>(), root, new Dictionary<string, string>());
+
+    /// <summary>A v1 host (Hybrid when <paramref name="unifiedMountpoint"/> is given): controller or "name=x" → mountpoint.</summary>
+    public static CgroupHost ForV1(IDictionary<string, string> controllerMountpoints, string? unifiedMountpoint)
+    {
+        if (controllerMountpoints.Count == 0)
+        {
+            throw new CgroupException("a cgroup v1 host needs at least one controller mountpoint");
+        }
+        var v1 = new Dictionary<string, string>(controllerMountpoints, StringComparer.Ordinal);
+        var mode = unifiedMountpoint is null ? CgroupMode.V1 : CgroupMode.Hybrid;
+        return new CgroupHost(mode, v1, unifiedMountpoint, new Dictionary<string, string>());
+    }
+
+    private static Dictionary<string, string> FirstMountpointPerController(List<CgroupMount> mounts)
+    {
+        var v1 = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (CgroupMount mount in mounts.Where(m => !m.IsUnified))
+        {
+            foreach (string controller in mount.Controllers)
+            {
+                v1.TryAdd(controller, mount.Mountpoint);
+            }
+        }
+        return v1;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Berth.Cgroups.V1;
+
+/// <summary>
+/// A hierarchy the container joins without writing limits: cpuacct, devices, freezer, blkio, net_cls, hugetlb,
+/// named hierarchies like name=systemd, and the controller-less cgroup2 hierarchy of a hybrid host.
+/// </summary>
+internal sealed class JoinOnlyController : V1Controller
+{
+    public JoinOnlyController(string name, string mountpoint, string relative, CgroupFs fs)
+        : base(name, mountpoint, relative, fs)
+    {
+    }
+}

@@ -1,0 +1,121 @@
+using Berth.Oci.Spec;
+
+namespace Berth.Cgroups.V1;
+
+/// <summary>
+/// A container's cgroup on a v1 (or hybrid) host: one directory per mounted hierarchy, each driven by its
+/// controller class. On a hybrid host the same relative path is also created and joined in the controller-less
+/// cgroup2 hierarchy (key ""), without writing any controller files there.
+/// </summary>
+public sealed class V1CgroupManager : ICgroupManager
+{
+    private readonly List<V1Controller> _controllers;
+    private readonly CgroupFs _fs;
+
+    internal V1CgroupManager(CgroupHost host, string relative, CgroupFs fs)
+    {
+        _fs = fs;
+        _controllers = host.V1Mountpoints.Select(kv => ControllerFor(kv.Key, kv.Value, relative, fs)).ToList();
+        if (host.UnifiedMountpoint is string unified)
+        {
+            _controllers.Add(new JoinOnlyController("", unified, relative, fs));
+        }
+        Mode = host.Mode;
+        Paths = _controllers.ToDictionary(c => c.Name, c => c.Directory, StringComparer.Ordinal);
+    }
+
+    public CgroupMode Mode { get; }
+
+    public IReadOnlyDictionary<string, string> Paths { get; }
+
+    public void Create()
+    {
+        foreach (V1Controller controller in _controllers)
+        {
+            controller.Create();
+        }
+    }
+
+    public void Apply(int pid)
+    {
+        string text = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (string directory in DistinctDirectories())
+        {
+            _fs.Write(Path.Join(directory, "cgroup.procs"), text);
+        }
+    }
+
+    public void Set(Resources resources)
+    {
+        if (resources.Unified is { Count: > 0 })
+        {
+            throw new CgroupException("linux.resources.unified needs cgroup v2, but this host's controllers are on cgroup v1");
+        }
+        RequireMounted(resources);
+        foreach (V1Controller controller in _controllers)
+        {
+            controller.Set(resources);
+        }
+    }
+
+    /// <summary>From the pids hierarchy, else memory, else the first one mounted.</summary>
+    public IReadOnlyList<int> GetPids()
+    {
+        string directory = Paths.GetValueOrDefault("pids") ?? Paths.GetValueOrDefault("memory") ?? _controllers[0].Directory;
+        return CgroupTree.ReadPids(_fs, directory);
+    }
+
+    /// <summary>Removes the directory in every hierarchy; tries them all, then throws the first failure.</summary>
+    public void Destroy()
+    {
+        CgroupException? first = null;
+        foreach (string directory in DistinctDirectories())
+        {
+            try
+            {
+                CgroupTree.Remove(_fs, directory);
+            }
+            catch (CgroupException e)
+            {
+                first ??= e;
+            }
+        }
+        if (first is not null)
+        {
+            throw first;
+        }
+    }
+
+    /// <summary>A limit for a controller with no v1 hierarchy would be silently lost: refuse it instead.</summary>
+    private void RequireMounted(Resources resources)
+    {
+        Cpu? cpu = resources.Cpu;
+        bool cpuLimits = cpu is not null && (cpu.Shares.HasValue || cpu.Quota.HasValue || cpu.Period.HasValue
+            || cpu.Burst.HasValue || cpu.RealtimeRuntime.HasValue || cpu.RealtimePeriod.HasValue || cpu.Idle.HasValue);
+        bool cpusetLimits = !string.IsNullOrEmpty(cpu?.Cpus) || !string.IsNullOrEmpty(cpu?.Mems);
+        Require(resources.Pids is not null, "pids", "linux.resources.pids");
+        Require(resources.Memory is not null, "memory", "linux.resources.memory");
+        Require(cpuLimits, "cpu", "linux.resources.cpu");
+        Require(cpusetLimits, "cpuset", "linux.resources.cpu.cpus/mems");
+    }
+
+    private void Require(bool wanted, string controller, string field)
+    {
+        if (wanted && !Paths.ContainsKey(controller))
+        {
+            throw new CgroupException($"{field} needs the {controller} controller, which has no cgroup v1 hierarchy mounted on this host");
+        }
+    }
+
+    /// <summary>Co-mounted controllers ("cpu,cpuacct") share one directory: visit it once.</summary>
+    private IEnumerable<string> DistinctDirectories() => _controllers.Select(c => c.Directory).Distinct(StringComparer.Ordinal);
+
+    private static V1Controller ControllerFor(string name, string mountpoint, string relative, CgroupFs fs) => name switch
+    {
+        "pids" => new PidsController(mountpoint, relative, fs),
+        "memory" => new MemoryController(mountpoint, relative, fs),
+        "cpu" => new CpuController(mountpoint, relative, fs),
+        "cpuset" => new CpusetController(mountpoint, relative, fs),
+        _ => new JoinOnlyController(name, mountpoint, relative, fs),
+    };
+}

@@ -1,0 +1,32 @@
+using Berth.Oci;
+using Berth.Runtime.Interop;
+using Berth.Runtime.State;
+
+namespace Berth.Runtime.Container;
+
+public sealed partial class Container
+{
+    /// <summary>`create`: the container exists, its init waits on exec.fifo, the user process has not run.</summary>
+    public static Container Create(StateStore store, CreateOptions options)
+    {
+        if (!Sys.IsRoot)
+        {
+            throw new BerthException("berth-runtime must run as root to create containers (rootless mode is not supported yet)");
+        }
+        StateStore.ValidateId(options.Id);
+        if (store.Exists(options.Id)) throw new BerthException($"container \"{options.Id}\" already exists");
+        string bundle = Path.GetFullPath(options.Bundle);
+        var spec = SpecLoader.Load(bundle);
+        SpecValidator.Validate(spec, bundle);
+        var creation = new ContainerCreation(store, options, spec, bundle);
+        try
+        {
+            return new Container(store, creation.Run());
+        }
+        catch
+        {
+            creation.Cleanup();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using Berth.Cgroups;
+using Berth.Oci;
+using Berth.Runtime.Hooks;
+using Berth.Runtime.Interop;
+using Berth.Runtime.Process;
+using Berth.Runtime.Tracing;
+
+namespace Berth.Runtime.Container;
+
+public sealed partial class Container
+{
+    /// <summary>
+    /// `delete [--force]`: a stopped or created container is removed (cgroup, state, poststop hooks);
+    /// a running one only with --force, which SIGKILLs every process in it first.
+    /// </summary>
+    public void Delete(bool force)
+    {
+        string status = Status;
+        if (status == "running" && !force)
+        {
+            throw new BerthException($"cannot delete container \"{Id}\" that is not stopped: running (use --force)");
+        }
+        if (status != "stopped")
+        {
+            KillEverything();
+        }
+        var manager = CgroupManagerFactory.Create(CgroupHost.Detect(), State.CgroupsPath, Id, Trace.Step);
+        foreach (int pid in manager.GetPids()) Sys.Kill(pid, Sys.SIGKILL);
+        DestroyCgroup(manager);
+        var spec = LoadSavedSpec();
+        _store.Remove(Id);
+        try
+        {
+            HookRunner.Run("poststop", spec?.Hooks?.Poststop, OciState("stopped"));
+        }
+        catch (BerthException e)
+        {
+            Console.Error.WriteLine($"berth-runtime: warning: {e.Message}");
+        }
+    }
+
+    private void KillEverything()
+    {
+        Trace.Step($"kill -9 {State.Pid} and every process in the container's cgroup");
+        Sys.Kill(State.Pid, Sys.SIGKILL);
+        foreach (int pid in CgroupPids()) Sys.Kill(pid, Sys.SIGKILL);
+        if (!ProcessWait.WaitGone(State.Pid, State.PidStartTime, 5000))
+        {
+            throw new BerthException($"container \"{Id}\": init pid {State.Pid} did not exit after SIGKILL");
+        }
+        // Our own child when `run` created it: reap it so no zombie stays.
+        Sys.WaitPid(State.Pid, 1 /* WNOHANG */, out _);
+    }
+
+    private static void DestroyCgroup(ICgroupManager manager)
+    {
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                manager.Destroy();
+                return;
+            }
+            catch (CgroupException) when (attempt < 50)
+            {
+                // Processes killed a moment ago can take a few ms to leave the cgroup.
+                Thread.Sleep(10);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Runtime.InteropServices;
+using Berth.Runtime.Interop;
+using Berth.Runtime.State;
+using Berth.Runtime.Terminal;
+
+namespace Berth.Runtime.Container;
+
+public sealed partial class Container
+{
+    private static readonly int[] ForwardedSignals = [1, 2, 3, 15, 10, 12]; // HUP INT QUIT TERM USR1 USR2
+
+    /// <summary>
+    /// `run`: create + start, then (unless --detach) forward signals to the container, wait for it, delete
+    /// it, and return its exit code (128 + signal when it was killed), as runc does.
+    /// </summary>
+    public static int Run(StateStore store, CreateOptions options, bool detach)
+    {
+        int consoleEnd = -1;
+        if (!detach && options.ConsoleSocket is null)
+        {
+            var (mine, theirs) = SocketPair();
+            consoleEnd = mine;
+            options.ConsoleSocketFd = theirs;
+        }
+        Container container;
+        try
+        {
+            container = Create(store, options);
+        }
+        finally
+        {
+            if (options.ConsoleSocketFd >= 0) Sys.Close(options.ConsoleSocketFd);
+        }
+        using var proxy = consoleEnd >= 0 && container.HasTerminal() ? new TerminalProxy(FdPassing.Receive(consoleEnd)) : null;
+        if (consoleEnd >= 0) Sys.Close(consoleEnd);
+        container.Start();
+        if (detach) return 0;
+        int status = container.WaitWithForwarding();
+        proxy?.Finish();
+        container.Delete(force: true);
+        return Sys.ExitCode(status);
+    }
+
+    private int WaitWithForwarding()
+    {
+        var registrations = ForwardedSignals
+            .Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, ctx =>
+            {
+                ctx.Cancel = true;
+                Sys.Kill(State.Pid, sig);
+            }))
+            .ToList();
+        try
+        {
+            Sys.WaitPid(State.Pid, 0, out int status);
+            State.Stopped = true;
+            return status;
+        }
+        finally
+        {
+            registrations.ForEach(r => r.Dispose());
+        }
+    }
+
+    private bool HasTerminal() => LoadSavedSpec()?.Process?.Terminal == true;
+
+    private static unsafe (int Mine, int Theirs) SocketPair()
+    {
+        int* sv = stackalloc int[2];
+        Sys.Check(Libc.socketpair(1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0, sv), "socketpair for the console");
+        Sys.SetCloexec(sv[0], true);
+        Sys.SetCloexec(sv[1], true);
+        return (sv[0], sv[1]);
+    }
+}

@@ -1,0 +1,57 @@
+using Berth.Runtime.Process;
+using Berth.Runtime.State;
+
+namespace Berth.Runtime.Container;
+
+/// <summary>
+/// One container under --root. Each operation lives in its own partial file (Container.Create.cs, …).
+/// Status follows runtime-spec runtime.md: creating → created → running → stopped.
+/// </summary>
+public sealed partial class Container
+{
+    private readonly StateStore _store;
+
+    public ContainerState State { get; }
+
+    private Container(StateStore store, ContainerState state)
+    {
+        _store = store;
+        State = state;
+    }
+
+    public string Id => State.Id;
+
+    public static Container Load(StateStore store, string id) => new(store, store.Load(id));
+
+    /// <summary>"created" while the init waits on exec.fifo, "running" after start, "stopped" once the init is gone.</summary>
+    public string Status
+    {
+        get
+        {
+            if (State.Stopped || !ProcStat.IsAlive(State.Pid, State.PidStartTime)) return "stopped";
+            return File.Exists(_store.FifoPath(Id)) ? "created" : "running";
+        }
+    }
+
+    public RuncState ToRuncState() => new()
+    {
+        Id = Id,
+        Pid = Status == "stopped" ? 0 : State.Pid,
+        Status = Status,
+        Bundle = State.Bundle,
+        Rootfs = State.Rootfs,
+        Created = State.Created,
+        Owner = State.Owner,
+        Annotations = State.Annotations,
+    };
+
+    /// <summary>The OCI state handed to hooks.</summary>
+    internal Oci.Spec.State OciState(string status) => new()
+    {
+        Id = Id,
+        Status = status,
+        Pid = status == "stopped" ? 0 : State.Pid,
+        Bundle = State.Bundle,
+        Annotations = State.Annotations,
+    };
+}

@@ -1,0 +1,13 @@
+using System.Runtime.InteropServices;
+
+namespace Berth.Runtime.Interop;
+
+/// <summary>Raw syscall numbers for calls glibc 2.36 does not wrap, per architecture.</summary>
+internal static class SyscallNumbers
+{
+    private static readonly bool Arm64 = RuntimeInformation.ProcessArchitecture == Architecture.Arm64;
+
+    internal static long Capget => Arm64 ? 90 : 125;
+    internal static long Capset => Arm64 ? 91 : 126;
+    internal const long PidfdOpen = 434;
+}

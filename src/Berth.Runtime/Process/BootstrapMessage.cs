@@ -1,0 +1,39 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Berth.Runtime.Process;
+
+/// <summary>
+/// The Bootstrap payload nsexec.c reads: u32 clone flags, u32 count, then per namespace to join
+/// u32 nstype (its CLONE_NEW* flag), u32 length, path bytes. Pure, so it is unit-tested.
+/// </summary>
+public static class BootstrapMessage
+{
+    public const int MaxJoins = 8;
+
+    public static byte[] Encode(uint cloneFlags, IReadOnlyList<(uint NsType, string Path)> joins)
+    {
+        if (joins.Count > MaxJoins)
+        {
+            throw new ArgumentException($"at most {MaxJoins} namespaces can be joined", nameof(joins));
+        }
+        var bytes = new List<byte>(64);
+        Append(bytes, cloneFlags);
+        Append(bytes, (uint)joins.Count);
+        foreach (var (nsType, path) in joins)
+        {
+            byte[] p = Encoding.UTF8.GetBytes(path);
+            Append(bytes, nsType);
+            Append(bytes, (uint)p.Length);
+            bytes.AddRange(p);
+        }
+        return bytes.ToArray();
+    }
+
+    private static void Append(List<byte> bytes, uint value)
+    {
+        Span<byte> b = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(b, value);
+        bytes.AddRange(b.ToArray());
+    }
+}

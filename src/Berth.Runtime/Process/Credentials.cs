@@ -1,0 +1,73 @@
+using System.Globalization;
+using Berth.Oci.Linux;
+using Berth.Oci.Spec;
+using Berth.Runtime.Capabilities;
+using Berth.Runtime.Interop;
+using Berth.Runtime.Tracing;
+
+namespace Berth.Runtime.Process;
+
+/// <summary>The process's identity and limits: rlimits, oom_score_adj, groups/gid/uid with capabilities, no_new_privs, umask.</summary>
+internal static unsafe class Credentials
+{
+    private const int PR_SET_NO_NEW_PRIVS = 38;
+
+    internal static void SetRlimits(IEnumerable<Rlimit>? rlimits)
+    {
+        foreach (var r in rlimits ?? [])
+        {
+            if (!RlimitNames.TryGetResource(r.Type, out int resource))
+            {
+                throw new Oci.InvalidSpecException($"process.rlimits: unknown type '{r.Type}'");
+            }
+            Trace.Step($"setrlimit {r.Type} soft={r.Soft} hard={r.Hard}");
+            var limit = new RLimit { Cur = r.Soft, Max = r.Hard };
+            if (Libc.prlimit(0, resource, &limit, null) < 0)
+            {
+                var e = Sys.Error($"setrlimit {r.Type} to soft={r.Soft} hard={r.Hard}");
+                throw new Oci.BerthException(e.Message + (e.Errno == 1 ? " (raising a hard limit needs CAP_SYS_RESOURCE)" : ""));
+            }
+        }
+    }
+
+    internal static void SetOomScoreAdj(int? value)
+    {
+        if (value is null) return;
+        Trace.Step($"write {value} to /proc/self/oom_score_adj");
+        File.WriteAllText("/proc/self/oom_score_adj", value.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Bounding set, then groups/gid/uid keeping capabilities, then the thread sets and ambient.</summary>
+    internal static void SetUserAndCapabilities(User user, Oci.Spec.Capabilities? caps, bool noNewPrivileges)
+    {
+        var set = CapabilitySet.FromSpec(caps);
+        CapabilityApplier.DropBounding(set);
+        CapabilityApplier.KeepCapsAcrossSetuid(true);
+        SetIds(user);
+        CapabilityApplier.KeepCapsAcrossSetuid(false);
+        CapabilityApplier.SetThreadSets(set);
+        CapabilityApplier.SetAmbient(set);
+        if (noNewPrivileges)
+        {
+            Trace.Step("prctl PR_SET_NO_NEW_PRIVS: execve can never grant more privileges");
+            Sys.Prctl(PR_SET_NO_NEW_PRIVS, 1, "prctl PR_SET_NO_NEW_PRIVS");
+        }
+        if (user.Umask is uint umask)
+        {
+            Trace.Step($"umask {Convert.ToString(umask, 8)}");
+            Libc.umask(umask);
+        }
+    }
+
+    private static void SetIds(User user)
+    {
+        uint[] groups = (user.AdditionalGids ?? []).ToArray();
+        Trace.Step($"setgroups [{string.Join(',', groups)}], setresgid {user.Gid}, setresuid {user.Uid}");
+        fixed (uint* g = groups)
+        {
+            Sys.Check(Libc.setgroups((nuint)groups.Length, g), "setgroups");
+        }
+        Sys.Check(Libc.setresgid(user.Gid, user.Gid, user.Gid), $"setresgid {user.Gid}");
+        Sys.Check(Libc.setresuid(user.Uid, user.Uid, user.Uid), $"setresuid {user.Uid}");
+    }
+}

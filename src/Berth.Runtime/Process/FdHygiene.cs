@@ -1,0 +1,31 @@
+using Berth.Runtime.Interop;
+
+namespace Berth.Runtime.Process;
+
+/// <summary>
+/// No host descriptor may reach the container's process (the CVE-2024-21626 class): every fd from
+/// 3 + --preserve-fds up is marked close-on-exec before execve.
+/// </summary>
+internal static class FdHygiene
+{
+    internal static void CloseOnExecFrom(int first)
+    {
+        var fds = new List<int>();
+        foreach (string entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
+        {
+            if (int.TryParse(Path.GetFileName(entry), out int fd) && fd >= first) fds.Add(fd);
+        }
+        foreach (int fd in fds)
+        {
+            try
+            {
+                Sys.SetCloexec(fd, true);
+            }
+            catch (SyscallException)
+            {
+                // The directory listing's own fd is already closed: nothing to do.
+            }
+        }
+        Tracing.Trace.Step($"mark every fd from {first} close-on-exec ({fds.Count} open)");
+    }
+}

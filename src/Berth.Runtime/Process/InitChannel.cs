@@ -1,0 +1,95 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text;
+using Berth.Oci;
+using Berth.Runtime.Interop;
+
+namespace Berth.Runtime.Process;
+
+/// <summary>
+/// The socket between berth-runtime and the container's init (a SOCK_SEQPACKET socketpair, so each
+/// message is one packet: u32 type, then the payload).
+///
+/// <code>
+///  runtime (create)                 bootstrap (nsexec.c)        init (InitProcess)
+///  Bootstrap{flags, joins} ───────▶ setns, clone ─────────────▶ born in the namespaces
+///  ◀────────────────────────────── Pid{init pid}; exits
+///  (user ns) MapsDone ───────────────────────────────────────▶ (C) setresuid(0); .NET starts
+///  Config{json} ─────────────────────────────────────────────▶ mounts, devices
+///  ◀───────────────────────────────────────────────────────── MountsReady
+///  prestart + createRuntime hooks
+///  HooksDone ────────────────────────────────────────────────▶ createContainer hooks, pivot_root,
+///                                                               hostname, rlimits, user, caps
+///  ◀───────────────────────────────────────────────────────── Ready  (or Error{text} at any step)
+///  state.json = created; exit                                   blocks opening exec.fifo for write
+///  start: read exec.fifo ────────────────────────────────────▶ startContainer hooks; execve
+/// </code>
+/// An unexpected message names both what was expected and what came.
+/// </summary>
+public sealed unsafe class InitChannel : IDisposable
+{
+    private const int AF_UNIX = 1, SOCK_SEQPACKET = 5, SOCK_CLOEXEC = 0x80000;
+    private const int MaxPacket = 1 << 20;
+
+    public int Fd { get; private set; }
+
+    public InitChannel(int fd) => Fd = fd;
+
+    /// <summary>A socketpair: the first end (close-on-exec) for the runtime, the second (inheritable) for the child.</summary>
+    public static (InitChannel Parent, int ChildFd) CreatePair()
+    {
+        int* sv = stackalloc int[2];
+        Sys.Check(Libc.socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv), "socketpair for the init channel");
+        Sys.SetCloexec(sv[0], true);
+        return (new InitChannel(sv[0]), sv[1]);
+    }
+
+    public void Send(InitMessage type, ReadOnlySpan<byte> payload)
+    {
+        byte[] packet = new byte[4 + payload.Length];
+        BinaryPrimitives.WriteUInt32LittleEndian(packet, (uint)type);
+        payload.CopyTo(packet.AsSpan(4));
+        Sys.WriteAll(Fd, packet, $"init channel ({type})");
+    }
+
+    public void Send(InitMessage type, string text) => Send(type, Encoding.UTF8.GetBytes(text));
+
+    public void Send(InitMessage type) => Send(type, ReadOnlySpan<byte>.Empty);
+
+    /// <summary>Receives one packet. End of stream (the peer exited) is reported as an Error with <paramref name="eofText"/>.</summary>
+    public (InitMessage Type, byte[] Payload) Receive(string eofText)
+    {
+        byte[] buffer = new byte[MaxPacket];
+        int n = Sys.Read(Fd, buffer, "init channel");
+        if (n < 4)
+        {
+            return (InitMessage.Error, Encoding.UTF8.GetBytes(eofText));
+        }
+        var type = (InitMessage)BinaryPrimitives.ReadUInt32LittleEndian(buffer);
+        return (type, buffer.AsSpan(4, n - 4).ToArray());
+    }
+
+    /// <summary>Receives and checks the type; an Error packet becomes a <see cref="BerthException"/> carrying its text.</summary>
+    public byte[] Expect(InitMessage expected, string eofText)
+    {
+        var (type, payload) = Receive(eofText);
+        if (type == InitMessage.Error)
+        {
+            throw new BerthException(Encoding.UTF8.GetString(payload));
+        }
+        if (type != expected)
+        {
+            throw new BerthException($"init protocol: expected {expected}, received {type}");
+        }
+        return payload;
+    }
+
+    public void Dispose()
+    {
+        if (Fd >= 0)
+        {
+            Libc.close(Fd);
+            Fd = -1;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Json;
+using Berth.Oci;
+using Berth.Oci.Spec;
+using Berth.Runtime.Hooks;
+using Berth.Runtime.Interop;
+using Berth.Runtime.Rootfs;
+using Berth.Runtime.Terminal;
+using Berth.Runtime.Tracing;
+
+namespace Berth.Runtime.Process;
+
+/// <summary>
+/// The container's init: `berth-runtime init`, started by the runtime and cloned into the container's
+/// namespaces by native/nsexec.c before .NET started. It builds the container's view of the system,
+/// reports each phase over the <see cref="InitChannel"/>, waits for `start` and execs the user process.
+/// </summary>
+public static class InitProcess
+{
+    public static int Run()
+    {
+        Trace.SetRole("init");
+        string? fdText = Environment.GetEnvironmentVariable("_BERTH_INITPIPE");
+        if (fdText is null || Native.berth_nsexec_stage() != 1)
+        {
+            Console.Error.WriteLine("berth-runtime init: internal command, started by berth-runtime create/run/exec");
+            return 2;
+        }
+        Environment.SetEnvironmentVariable("_BERTH_INITPIPE", null);
+        using var channel = new InitChannel(int.Parse(fdText, System.Globalization.CultureInfo.InvariantCulture));
+        InitConfig config;
+        try
+        {
+            Sys.SetCloexec(channel.Fd, true);
+            byte[] payload = channel.Expect(InitMessage.Config, "the runtime went away before sending the config");
+            config = JsonSerializer.Deserialize(payload, RuntimeJsonContext.Default.InitConfig)
+                ?? throw new BerthException("init: empty config");
+            Trace.Enabled = config.Trace;
+            return Setup(config, channel);
+        }
+        catch (Exception e)
+        {
+            TrySend(channel, e is BerthException ? e.Message : e.ToString());
+            return 1;
+        }
+    }
+
+    private static int Setup(InitConfig config, InitChannel channel)
+    {
+        var spec = config.Spec;
+        var process = spec.Process ?? throw new InvalidSpecException("process: missing");
+        RootfsSetup.Prepare(config);
+        int fifo = config.FifoPath.Length > 0 ? Sys.Open(config.FifoPath, Sys.O_PATH) : -1;
+        channel.Send(InitMessage.MountsReady);
+        byte[] statePayload = channel.Expect(InitMessage.HooksDone, "the runtime went away while running hooks");
+        var state = JsonSerializer.Deserialize(statePayload, OciJsonContext.Default.State)!;
+        HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, state);
+
+        RootfsSetup.SwitchRoot(config);
+        WriteSysctls(spec.Linux?.Sysctl);
+        if (spec.Hostname is { Length: > 0 } host) Sys.SetHostname(host);
+        if (spec.Domainname is { Length: > 0 } domain) Sys.SetDomainname(domain);
+        int slave = process.Terminal ? Pty.Setup(config.ConsoleSocketFd, process.ConsoleSize) : -1;
+        RootfsSetup.Protect(config);
+
+        Sys.Chdir(process.Cwd);
+        var args = process.Args ?? throw new InvalidSpecException("process.args: missing");
+        string exe = ExecutableLookup.Find(args[0], process.Env, process.Cwd, ExecutableLookup.IsExecutable);
+        var env = WithHome(process.Env ?? [], process.User.Uid);
+        Credentials.SetRlimits(process.Rlimits);
+        Credentials.SetOomScoreAdj(process.OomScoreAdj);
+        if (slave >= 0) Pty.BecomeControllingTerminal(slave);
+        Credentials.SetUserAndCapabilities(process.User, process.Capabilities, process.NoNewPrivileges);
+        FdHygiene.CloseOnExecFrom(3 + config.PreserveFds);
+
+        channel.Send(InitMessage.Ready);
+        if (fifo >= 0) WaitForStart(fifo);
+        state.Status = "running";
+        HookRunner.Run("startContainer", spec.Hooks?.StartContainer, state);
+        Spawner.Exec(exe, args, env);
+        return 127;
+    }
+
+    /// <summary>Blocks until `start` opens exec.fifo for reading, then tells it we are going (one byte).</summary>
+    private static void WaitForStart(int fifoPathFd)
+    {
+        Trace.Step("open exec.fifo for writing: blocks until `berth-runtime start`");
+        int fd = Sys.Open($"/proc/self/fd/{fifoPathFd}", Sys.O_WRONLY);
+        Sys.WriteAll(fd, "0"u8, "exec.fifo");
+        Sys.Close(fd);
+        Sys.Close(fifoPathFd);
+    }
+
+    private static void WriteSysctls(Dictionary<string, string>? sysctls)
+    {
+        foreach (var (key, value) in sysctls ?? [])
+        {
+            if (key.Contains("..") || key.Contains('/'))
+            {
+                throw new InvalidSpecException($"linux.sysctl: invalid key '{key}'");
+            }
+            string path = "/proc/sys/" + key.Replace('.', '/');
+            Trace.Step($"sysctl {key}={value} (write {path})");
+            try
+            {
+                File.WriteAllText(path, value);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new BerthException($"linux.sysctl: write {value} to {path}: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>Adds HOME from the container's /etc/passwd when the spec's env has none (as runc does).</summary>
+    private static List<string> WithHome(List<string> env, uint uid)
+    {
+        var result = new List<string>(env);
+        if (result.Any(e => e.StartsWith("HOME=", StringComparison.Ordinal))) return result;
+        string home = "/";
+        try
+        {
+            foreach (string line in File.ReadLines("/etc/passwd"))
+            {
+                string[] f = line.Split(':');
+                if (f.Length >= 6 && f[2] == uid.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                {
+                    home = f[5];
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
+        result.Add("HOME=" + home);
+        return result;
+    }
+
+    private static void TrySend(InitChannel channel, string message)
+    {
+        try
+        {
+            channel.Send(InitMessage.Error, Encoding.UTF8.GetBytes(message));
+        }
+        catch (SyscallException)
+        {
+            Console.Error.WriteLine("berth-runtime init: " + message);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Berth.Oci;
+using Berth.Runtime.Process;
+
+namespace Berth.Runtime.State;
+
+/// <summary>The --root directory: one directory per container holding state.json, config.json (a copy) and exec.fifo.</summary>
+public sealed partial class StateStore
+{
+    public const string DefaultRoot = "/run/berth-runtime";
+
+    public string Root { get; }
+
+    public StateStore(string? root) => Root = string.IsNullOrEmpty(root) ? DefaultRoot : Path.GetFullPath(root);
+
+    [GeneratedRegex(@"^[\w+\-\.]+$")]
+    private static partial Regex IdPattern();
+
+    /// <summary>runc's rule: letters, digits, '_', '+', '-', '.'; not "." or "..".</summary>
+    public static void ValidateId(string id)
+    {
+        if (id.Length == 0 || id == "." || id == ".." || !IdPattern().IsMatch(id))
+        {
+            throw new BerthException($"invalid container id '{id}': use letters, digits, '_', '+', '-' and '.'");
+        }
+    }
+
+    public string Dir(string id) => Path.Combine(Root, id);
+    public string FifoPath(string id) => Path.Combine(Dir(id), "exec.fifo");
+    public string ConfigPath(string id) => Path.Combine(Dir(id), "config.json");
+    public bool Exists(string id) => File.Exists(Path.Combine(Dir(id), "state.json"));
+
+    public ContainerState Load(string id)
+    {
+        ValidateId(id);
+        string path = Path.Combine(Dir(id), "state.json");
+        if (!File.Exists(path))
+        {
+            throw new ContainerNotFoundException(id);
+        }
+        return JsonSerializer.Deserialize(File.ReadAllBytes(path), RuntimeJsonContext.Default.ContainerState)
+            ?? throw new BerthException($"{path}: empty state");
+    }
+
+    /// <summary>Written to a temp file and renamed, so readers never see half a state.</summary>
+    public void Save(ContainerState state)
+    {
+        string path = Path.Combine(Dir(state.Id), "state.json");
+        string temp = path + ".tmp";
+        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(state, RuntimeJsonContext.Default.ContainerState));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public void Remove(string id)
+    {
+        string dir = Dir(id);
+        if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+    }
+
+    public IEnumerable<string> Ids() =>
+        Directory.Exists(Root)
+            ? Directory.EnumerateDirectories(Root).Select(Path.GetFileName).Where(id => id is not null && Exists(id)).Order(StringComparer.Ordinal)!
+            : [];
+}
+
+public sealed class ContainerNotFoundException : BerthException
+{
+    public ContainerNotFoundException(string id) : base($"container \"{id}\" does not exist") { }
+}

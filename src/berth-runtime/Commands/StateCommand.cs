@@ -1,0 +1,16 @@
+using System.Text.Json;
+using Berth.Runtime.Container;
+
+namespace Berth.RuntimeCli.Commands;
+
+/// <summary>`state ID`: the OCI state as indented JSON.</summary>
+internal static class StateCommand
+{
+    internal static int Execute(GlobalOptions global, string[] argv)
+    {
+        var args = CommandArgs.Parse(argv, "state", new HashSet<string>(), new HashSet<string>());
+        var container = Container.Load(CommandHelpers.Store(global), CommandHelpers.RequireId(args, "state"));
+        Console.WriteLine(JsonSerializer.Serialize(container.ToRuncState(), CliJsonContext.Default.RuncState));
+        return 0;
+    }
+}
