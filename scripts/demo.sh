@@ -15,7 +15,7 @@ rm -rf "$work" && mkdir -p "$work/bundle"
 bash "$repo/scripts/make-busybox-rootfs.sh" "$work/bundle/rootfs"
 "$runtime" spec --bundle "$work/bundle"
 tty=false; [ -t 0 ] && [ -t 1 ] && tty=true
-script='echo "echo \$\$       -> $$"; echo "hostname      -> $(hostname)"; echo "ls /          -> $(ls / | tr "\n" " ")"; echo "network       -> $(ls /sys/class/net)"; echo "ps:"; ps; echo "fork bomb (pids limit 20):"; (bomb() { bomb | bomb & }; bomb) 2>/dev/null; sleep 1; read n < /sys/fs/cgroup/pids/pids.current 2>/dev/null || read n < /sys/fs/cgroup/pids.current; echo "  tasks in the container: $n (limit 20)"; kill -9 -1 2>/dev/null; echo "  bomb defused"'
+script='echo "echo \$\$       -> $$"; echo "hostname      -> $(hostname)"; echo "ls /          -> $(ls / | tr "\n" " ")"; echo "network       -> $(ls /sys/class/net)"; echo "ps:"; ps; echo "fork bomb (pids limit 20):"; sh -c "bomb() { bomb | bomb & }; bomb" 2>/dev/null; i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; read n < /sys/fs/cgroup/pids/pids.current 2>/dev/null || read n < /sys/fs/cgroup/pids.current; echo "  tasks in the container: $n (limit 20): forks beyond that fail"; kill -9 -1 2>/dev/null; echo "  bomb defused"'
 if $tty; then args='["sh"]'; else args=$(jq -cn --arg s "$script" '["sh","-c",$s]'); fi
 jq --argjson args "$args" --argjson tty "$tty" --arg cg "/berth-demo/$id" '
   .process.args = $args | .process.terminal = $tty | .hostname = "berth-demo" | .root.readonly = false |

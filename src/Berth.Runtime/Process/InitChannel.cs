@@ -19,10 +19,11 @@ namespace Berth.Runtime.Process;
 ///  ◀───────────────────────────────────────────────────────── MountsReady
 ///  prestart + createRuntime hooks
 ///  HooksDone ────────────────────────────────────────────────▶ createContainer hooks, pivot_root,
-///                                                               hostname, rlimits, user, caps
+///                                                               hostname, masks, rlimits, exe lookup
 ///  ◀───────────────────────────────────────────────────────── Ready  (or Error{text} at any step)
 ///  state.json = created; exit                                   blocks opening exec.fifo for write
-///  start: read exec.fifo ────────────────────────────────────▶ startContainer hooks; execve
+///  start: read exec.fifo ────────────────────────────────────▶ user, capabilities, no_new_privs,
+///                                                               startContainer hooks; execve
 /// </code>
 /// An unexpected message names both what was expected and what came.
 /// </summary>

@@ -70,11 +70,13 @@ public static class InitProcess
         Credentials.SetRlimits(process.Rlimits);
         Credentials.SetOomScoreAdj(process.OomScoreAdj);
         if (slave >= 0) Pty.BecomeControllingTerminal(slave);
-        Credentials.SetUserAndCapabilities(process.User, process.Capabilities, process.NoNewPrivileges);
         FdHygiene.CloseOnExecFrom(3 + config.PreserveFds);
 
         channel.Send(InitMessage.Ready);
+        // The fifo is reopened through /proc/self/fd, which a process that changed its uid may no longer
+        // traverse (it becomes non-dumpable): so wait for `start` first, then take the container's identity.
         if (fifo >= 0) WaitForStart(fifo);
+        Credentials.SetUserAndCapabilities(process.User, process.Capabilities, process.NoNewPrivileges);
         state.Status = "running";
         HookRunner.Run("startContainer", spec.Hooks?.StartContainer, state);
         Spawner.Exec(exe, args, env);

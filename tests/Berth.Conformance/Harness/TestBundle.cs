@@ -32,6 +32,7 @@ public sealed class TestBundle : IDisposable
         Spec.Process!.Terminal = false;
         Spec.Process.Args = args.Length > 0 ? [.. args] : ["true"];
         Spec.Hostname = "berth-test";
+        Spec.Root!.Readonly = false; // most tests write into the rootfs; the read-only root has its own test
         Spec.Linux!.CgroupsPath = $"/{Prefix}/{Id}";
     }
 

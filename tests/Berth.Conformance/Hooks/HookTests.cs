@@ -16,6 +16,7 @@ public class HookTests
     public void Every_hook_phase_runs_with_the_state_on_stdin(RuntimeUnderTest runtime)
     {
         using var b = new TestBundle(runtime, "true");
+        b.Spec.Root!.Readonly = false;
         string dir = b.Dir;
         b.Spec.Hooks = new Oci.Spec.Hooks
         {

@@ -13,7 +13,8 @@ public class NamespaceTests
         string output = b.Sh("echo $$; ps -o pid,comm | tail -n +2 | wc -l");
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("1", lines[0]);
-        Assert.True(int.Parse(lines[1].Trim()) <= 3, $"ps saw more than the container's own processes: {output}");
+        // sh, ps, tail and wc: the container's own; the host has far more.
+        Assert.True(int.Parse(lines[1].Trim()) <= 4, $"ps saw more than the container's own processes: {output}");
     }
 
     [Theory, MemberData(nameof(RuntimeUnderTest.All), MemberType = typeof(RuntimeUnderTest))]

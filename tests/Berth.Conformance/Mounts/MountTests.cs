@@ -73,9 +73,9 @@ public class MountTests
     public void Masked_and_readonly_paths_are_protected(RuntimeUnderTest runtime)
     {
         using var b = new TestBundle(runtime);
-        string output = b.Sh("cat /proc/kcore 2>&1 | wc -c; ls /proc/acpi 2>/dev/null | wc -l; echo 1 > /proc/sys/kernel/domainname 2>/dev/null && echo rw || echo ro; echo x > /proc/sysrq-trigger 2>/dev/null && echo rw || echo ro");
+        string output = b.Sh("grep -c ' /proc/keys ' /proc/self/mountinfo; ls /proc/acpi 2>/dev/null | wc -l; echo 1 > /proc/sys/kernel/domainname 2>/dev/null && echo rw || echo ro; echo x > /proc/sysrq-trigger 2>/dev/null && echo rw || echo ro");
         var lines = output.Split('\n');
-        Assert.Equal("0", lines[0].Trim());
+        Assert.Equal("1", lines[0].Trim()); // something is mounted over /proc/keys (this kernel has no /proc/kcore)
         Assert.Equal("0", lines[1].Trim());
         Assert.Equal("ro", lines[2]);
         Assert.Equal("ro", lines[3]);
@@ -86,7 +86,7 @@ public class MountTests
     {
         using var b = new TestBundle(runtime);
         b.Spec.Linux!.Devices = [new Device { Type = "c", Path = "/dev/fuse", Major = 10, Minor = 229, FileMode = 0x1b6 }];
-        string output = b.Sh("ls /dev | sort | tr '\\n' ' '; echo; stat -c '%t:%T %a' /dev/null /dev/fuse; readlink /dev/fd /dev/stdin /dev/ptmx");
+        string output = b.Sh("ls /dev | sort | tr '\\n' ' '; echo; stat -c '%t:%T %a' /dev/null /dev/fuse; for l in /dev/fd /dev/stdin /dev/ptmx; do readlink $l; done");
         var lines = output.Split('\n');
         foreach (string dev in new[] { "null", "zero", "full", "random", "urandom", "tty", "pts", "shm", "mqueue", "fd", "stdin", "stdout", "stderr", "ptmx", "fuse" })
         {
