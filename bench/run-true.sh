@@ -17,7 +17,7 @@ trap 'rm -rf "$work"; for d in /sys/fs/cgroup/*/berth-bench /sys/fs/cgroup/berth
 bash "$repo/scripts/make-busybox-rootfs.sh" "$work/bundle/rootfs" >/dev/null
 "$repo/out/berth-runtime" spec --bundle "$work/bundle"
 # The same config for all: /bin/true, no terminal, no device cgroup rules (not every runtime applies them yet).
-jq '.process.args = ["/bin/true"] | .process.terminal = false | del(.linux.resources)' \
+jq '.ociVersion = "1.0.2" | .process.args = ["/bin/true"] | .process.terminal = false | del(.linux.resources)' \
   "$work/bundle/config.json" > "$work/config.json" && mv "$work/config.json" "$work/bundle/config.json"
 for rt in berth runc crun; do
   mkdir -p "$work/$rt"

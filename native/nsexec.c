@@ -12,13 +12,17 @@
  *      runtime                           bootstrap (here)                 init (clone child)
  *      spawn bootstrap ----------------->
  *      join cgroup (bootstrap pid)
- *      BOOTSTRAP{flags,joins} ---------> setns(joins); clone(flags) ------> born in the namespaces
+ *      BOOTSTRAP{flags,cgroup,joins} --> setns(joins); clone3(flags,    ---> born in the namespaces
+ *                                          CLONE_INTO_CGROUP)                 and in the cgroup
  *      <------------------------------- PID{init pid}; _exit(0)
  *      (user ns) write id maps
  *      MAPS_DONE ---------------------------------------------------------> setresuid/gid(0)
  *                                                                          return: .NET starts, runs
  *                                                                          `init` (Berth.Runtime)
  *    The init is cloned with CLONE_PARENT, so it is the runtime's own child: `run` can wait for it.
+ *    With a cgroup2 directory fd it is cloned straight into that cgroup (CLONE_INTO_CGROUP, Linux 5.7):
+ *    no migration, so no cgroup_threadgroup_rwsem write lock and its RCU grace period. Older kernels:
+ *    the bootstrap writes itself into cgroup.procs first, then clones.
  *
  * 2. berth_spawn(): fork+exec with an explicit fd table (like dotnet's SystemNative_ForkAndExecProcess):
  *    between fork and exec only async-signal-safe calls.
@@ -41,6 +45,7 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <linux/sched.h>
 #include <unistd.h>
 
 #define MSG_BOOTSTRAP 1
@@ -77,7 +82,8 @@ static void send_u32(int fd, uint32_t type, uint32_t value)
 		_exit(1);
 }
 
-/* BOOTSTRAP payload: u32 clone flags, u32 count, then per join: u32 nstype, u32 length, path bytes. */
+/* BOOTSTRAP payload: u32 clone flags, i32 cgroup2 dir fd (-1: none), u32 count, then per join:
+ * u32 nstype, u32 length, path bytes. */
 static void join_namespaces(int fd, const char *p, const char *end, uint32_t count)
 {
 	uint32_t i, nstype, len;
@@ -102,6 +108,26 @@ static void join_namespaces(int fd, const char *p, const char *end, uint32_t cou
 	}
 }
 
+/* clone3 into the cgroup when given one; fall back to cgroup.procs + clone on kernels without it. */
+static long clone_init(int fd, uint32_t flags, int cgroup_fd)
+{
+	if (cgroup_fd >= 0) {
+		struct clone_args args;
+		memset(&args, 0, sizeof args);
+		args.flags = (uint64_t)flags | CLONE_PARENT | CLONE_INTO_CGROUP;
+		args.exit_signal = SIGCHLD;
+		args.cgroup = (uint64_t)cgroup_fd;
+		long pid = syscall(SYS_clone3, &args, sizeof args);
+		if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL))
+			return pid;
+		int procs = openat(cgroup_fd, "cgroup.procs", O_WRONLY | O_CLOEXEC);
+		if (procs < 0 || dprintf(procs, "%d", getpid()) < 0)
+			send_error(fd, "join cgroup", "cgroup.procs");
+		close(procs);
+	}
+	return syscall(SYS_clone, (unsigned long)flags | CLONE_PARENT | SIGCHLD, NULL, NULL, NULL, 0);
+}
+
 static void wait_for(int fd, uint32_t want)
 {
 	uint32_t msg[2];
@@ -119,19 +145,23 @@ __attribute__((constructor)) static void berth_nsexec(void)
 	char buf[BUF_SIZE];
 	ssize_t n = read(fd, buf, sizeof buf);
 	uint32_t type, flags, count;
-	if (n < 12)
+	int32_t cgroup_fd;
+	if (n < 16)
 		_exit(1);
 	memcpy(&type, buf, 4);
 	memcpy(&flags, buf + 4, 4);
-	memcpy(&count, buf + 8, 4);
+	memcpy(&cgroup_fd, buf + 8, 4);
+	memcpy(&count, buf + 12, 4);
 	if (type != MSG_BOOTSTRAP)
 		_exit(1);
-	join_namespaces(fd, buf + 12, buf + n, count);
+	join_namespaces(fd, buf + 16, buf + n, count);
 
 	/* Like fork(), but into new namespaces, and as a child of our parent (the runtime). */
-	long pid = syscall(SYS_clone, (unsigned long)flags | CLONE_PARENT | SIGCHLD, NULL, NULL, NULL, 0);
+	long pid = clone_init(fd, flags, cgroup_fd);
 	if (pid < 0)
 		send_error(fd, "clone", "init");
+	if (cgroup_fd >= 0)
+		close(cgroup_fd);
 	if (pid > 0) {
 		send_u32(fd, MSG_PID, (uint32_t)pid);
 		_exit(0);

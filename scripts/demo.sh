@@ -15,8 +15,19 @@ rm -rf "$work" && mkdir -p "$work/bundle"
 bash "$repo/scripts/make-busybox-rootfs.sh" "$work/bundle/rootfs"
 "$runtime" spec --bundle "$work/bundle"
 tty=false; [ -t 0 ] && [ -t 1 ] && tty=true
-script='echo "echo \$\$       -> $$"; echo "hostname      -> $(hostname)"; echo "ls /          -> $(ls / | tr "\n" " ")"; echo "network       -> $(ls /sys/class/net)"; echo "ps:"; ps; echo "fork bomb (pids limit 20):"; sh -c "bomb() { bomb | bomb & }; bomb" 2>/dev/null; i=0; while [ $i -lt 100000 ]; do i=$((i+1)); done; read n < /sys/fs/cgroup/pids/pids.current 2>/dev/null || read n < /sys/fs/cgroup/pids.current; echo "  tasks in the container: $n (limit 20): forks beyond that fail"; kill -9 -1 2>/dev/null; echo "  bomb defused"'
-if $tty; then args='["sh"]'; else args=$(jq -cn --arg s "$script" '["sh","-c",$s]'); fi
+cat > "$work/bundle/rootfs/demo.sh" <<'DEMO'
+echo "echo \$\$       -> $$"
+echo "hostname      -> $(hostname)"
+echo "ls /          -> $(ls / | tr '\n' ' ')"
+echo "network       -> $(ls /sys/class/net)"
+echo "ps:"; ps
+echo "fork bomb: a shell forks sleepers until the kernel refuses (pids limit 20)"
+sh -c 'while :; do sleep 30 & done' 2>/dev/null
+read n < /sys/fs/cgroup/pids/pids.current 2>/dev/null || read n < /sys/fs/cgroup/pids.current
+echo "  pids.max 20 reached, further forks failed; $n tasks left once the bomb gave up. The host is untouched."
+kill -9 -1 2>/dev/null; echo "  bomb defused"
+DEMO
+if $tty; then args='["sh"]'; else args='["sh","/demo.sh"]'; fi
 jq --argjson args "$args" --argjson tty "$tty" --arg cg "/berth-demo/$id" '
   .process.args = $args | .process.terminal = $tty | .hostname = "berth-demo" | .root.readonly = false |
   .process.env += ["PS1=berth-demo:\\w# "] |
@@ -25,7 +36,9 @@ jq --argjson args "$args" --argjson tty "$tty" --arg cg "/berth-demo/$id" '
 mv "$work/bundle/config.json.new" "$work/bundle/config.json"
 echo "host hostname: $(hostname)"
 if $tty; then
-  echo "Try: echo \$\$ ; ps ; hostname ; ls / ; ls /sys/class/net ; bomb() { bomb | bomb & }; bomb   (exit to leave)"
+  echo "Try: echo \$\$ ; ps ; hostname ; ls / ; ls /sys/class/net"
+  echo "Fork bomb: sh -c 'while :; do sleep 30 & done'; read n < /sys/fs/cgroup/pids/pids.current; echo \$n; kill -9 -1"
+  echo "(exit to leave)"
   echo "Add --trace after berth-runtime to see every kernel step."
 fi
 status=0

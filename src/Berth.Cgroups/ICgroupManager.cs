@@ -30,6 +30,15 @@ public interface ICgroupManager
     /// <summary>Moves a process into the cgroup in every hierarchy (writes cgroup.procs).</summary>
     void Apply(int pid);
 
+    /// <summary>
+    /// For a process known to have one thread (the runtime's bootstrap, before it clones the init): puts it
+    /// into the v1 hierarchies through "tasks", which moves one thread without the whole-process
+    /// migration lock that "cgroup.procs" takes (cgroup_threadgroup_rwsem: an RCU grace period, often
+    /// 10 ms or more). The cgroup2 hierarchy (Paths[""]: v2, or the unified one of a hybrid host) is left
+    /// alone: the child is cloned straight into it with clone3(CLONE_INTO_CGROUP).
+    /// </summary>
+    void ApplyBootstrap(int pid);
+
     /// <summary>Writes linux.resources. Values the host cannot take throw <see cref="CgroupException"/> naming the file.</summary>
     void Set(Resources resources);
 

@@ -45,6 +45,15 @@ public sealed class V1CgroupManager : ICgroupManager
         }
     }
 
+    public void ApplyBootstrap(int pid)
+    {
+        string text = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (V1Controller controller in _controllers.DistinctBy(c => c.Directory).Where(c => c.Name.Length > 0))
+        {
+            _fs.Write(Path.Join(controller.Directory, "tasks"), text);
+        }
+    }
+
     public void Set(Resources resources)
     {
         if (resources.Unified is { Count: > 0 })

@@ -41,6 +41,11 @@ public sealed class V2CgroupManager : ICgroupManager
         }
     }
 
+    /// <summary>Nothing to write: the init is cloned straight into <see cref="Directory"/>.</summary>
+    public void ApplyBootstrap(int pid)
+    {
+    }
+
     public void Apply(int pid) =>
         _fs.Write(Path.Join(Directory, "cgroup.procs"), pid.ToString(CultureInfo.InvariantCulture));
 

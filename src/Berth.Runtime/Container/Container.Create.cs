@@ -1,3 +1,4 @@
+using Berth.Cgroups;
 using Berth.Oci;
 using Berth.Runtime.Interop;
 using Berth.Runtime.State;
@@ -15,13 +16,15 @@ public sealed partial class Container
         }
         StateStore.ValidateId(options.Id);
         if (store.Exists(options.Id)) throw new BerthException($"container \"{options.Id}\" already exists");
+        var host = CgroupHost.Detect();
+        if (host.Mode != CgroupMode.V2) MigrationLockWarmup.Start(host);
         string bundle = Path.GetFullPath(options.Bundle);
         var spec = SpecLoader.Load(bundle);
         SpecValidator.Validate(spec, bundle);
-        var creation = new ContainerCreation(store, options, spec, bundle);
+        var creation = new ContainerCreation(store, options, spec, bundle, host);
         try
         {
-            return new Container(store, creation.Run());
+            return new Container(store, creation.Run(), spec, creation.CgroupManager);
         }
         catch
         {

@@ -24,10 +24,10 @@ public sealed partial class Container
         {
             KillEverything();
         }
-        var manager = CgroupManagerFactory.Create(CgroupHost.Detect(), State.CgroupsPath, Id, Trace.Step);
+        var manager = Cgroup();
         foreach (int pid in manager.GetPids()) Sys.Kill(pid, Sys.SIGKILL);
         DestroyCgroup(manager);
-        var spec = LoadSavedSpec();
+        var spec = SavedSpec();
         _store.Remove(Id);
         try
         {

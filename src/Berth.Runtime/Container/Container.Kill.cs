@@ -29,7 +29,6 @@ public sealed partial class Container
 
     private IReadOnlyList<int> CgroupPids()
     {
-        var manager = CgroupManagerFactory.Create(CgroupHost.Detect(), State.CgroupsPath, Id, Trace.Step);
-        return manager.GetPids();
+        return Cgroup().GetPids();
     }
 }

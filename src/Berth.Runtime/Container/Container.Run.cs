@@ -62,7 +62,7 @@ public sealed partial class Container
         }
     }
 
-    private bool HasTerminal() => LoadSavedSpec()?.Process?.Terminal == true;
+    private bool HasTerminal() => SavedSpec()?.Process?.Terminal == true;
 
     private static unsafe (int Mine, int Theirs) SocketPair()
     {

@@ -51,7 +51,7 @@ public sealed partial class Container
 
     private void RunPoststart()
     {
-        var spec = LoadSavedSpec();
+        var spec = SavedSpec();
         try
         {
             HookRunner.Run("poststart", spec?.Hooks?.Poststart, OciState("running"));
@@ -61,11 +61,5 @@ public sealed partial class Container
             // runtime-spec: a failing poststart hook is logged and the lifecycle continues.
             Console.Error.WriteLine($"berth-runtime: warning: {e.Message}");
         }
-    }
-
-    private Spec? LoadSavedSpec()
-    {
-        string path = _store.ConfigPath(Id);
-        return File.Exists(path) ? SpecLoader.Parse(File.ReadAllText(path), path) : null;
     }
 }

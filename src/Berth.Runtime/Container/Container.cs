@@ -1,3 +1,5 @@
+using Berth.Cgroups;
+using Berth.Oci.Spec;
 using Berth.Runtime.Process;
 using Berth.Runtime.State;
 
@@ -10,14 +12,33 @@ namespace Berth.Runtime.Container;
 public sealed partial class Container
 {
     private readonly StateStore _store;
+    private Spec? _spec;
+    private ICgroupManager? _cgroup;
 
     public ContainerState State { get; }
 
-    private Container(StateStore store, ContainerState state)
+    private Container(StateStore store, ContainerState state, Spec? spec = null, ICgroupManager? cgroup = null)
     {
         _store = store;
         State = state;
+        _spec = spec;
+        _cgroup = cgroup;
     }
+
+    /// <summary>The saved copy of config.json (read once; already in memory when this process created the container).</summary>
+    private Spec? SavedSpec()
+    {
+        if (_spec is null)
+        {
+            string path = _store.ConfigPath(Id);
+            _spec = File.Exists(path) ? Oci.SpecLoader.Parse(File.ReadAllText(path), path) : null;
+        }
+        return _spec;
+    }
+
+    /// <summary>The container's cgroup (detected once; already known when this process created the container).</summary>
+    private ICgroupManager Cgroup() =>
+        _cgroup ??= CgroupManagerFactory.Create(CgroupHost.Detect(), State.CgroupsPath, Id, Tracing.Trace.Step);
 
     public string Id => State.Id;
 

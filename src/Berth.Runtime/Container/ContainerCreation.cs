@@ -26,14 +26,16 @@ internal sealed class ContainerCreation
     private readonly string _bundle;
     private readonly string _rootfs;
     private ICgroupManager? _cgroup;
-    private CgroupHost? _host;
+    private readonly CgroupHost _host;
     private InitChannel? _channel;
     private int _bootstrapPid = -1;
+    private int _cgroupFdInChild = -1;
     private int _initPid = -1;
     private bool _dirCreated;
 
-    internal ContainerCreation(StateStore store, CreateOptions options, Spec spec, string bundle)
+    internal ContainerCreation(StateStore store, CreateOptions options, Spec spec, string bundle, CgroupHost host)
     {
+        _host = host;
         _store = store;
         _options = options;
         _spec = spec;
@@ -41,6 +43,8 @@ internal sealed class ContainerCreation
         string root = spec.Root!.Path;
         _rootfs = Path.GetFullPath(root.StartsWith('/') ? root : Path.Combine(bundle, root));
     }
+
+    internal ICgroupManager? CgroupManager => _cgroup;
 
     internal ContainerState Run()
     {
@@ -50,7 +54,7 @@ internal sealed class ContainerCreation
         File.Copy(Path.Combine(_bundle, "config.json"), _store.ConfigPath(_options.Id));
         SetUpCgroup();
         SpawnBootstrap();
-        _cgroup!.Apply(_bootstrapPid);
+        _cgroup!.ApplyBootstrap(_bootstrapPid);
         _initPid = CloneInit();
         SendConfig();
         RunCreateHooks();
@@ -74,7 +78,6 @@ internal sealed class ContainerCreation
 
     private void SetUpCgroup()
     {
-        _host = CgroupHost.Detect();
         _cgroup = CgroupManagerFactory.Create(_host, _spec.Linux?.CgroupsPath, _options.Id, Trace.Step);
         Trace.Step($"cgroups: {_cgroup.Mode} host");
         _cgroup.Create();
@@ -91,6 +94,12 @@ internal sealed class ContainerCreation
         fds.Add(childFd);
         int consoleFd = ConsoleSocketFd();
         if (consoleFd >= 0) fds.Add(consoleFd);
+        int cgroupFd = _cgroup!.Paths.TryGetValue("", out string? cgroup2) ? Sys.Open(cgroup2, Sys.O_DIRECTORY | Sys.O_RDONLY) : -1;
+        if (cgroupFd >= 0)
+        {
+            _cgroupFdInChild = fds.Count;
+            fds.Add(cgroupFd);
+        }
         try
         {
             Trace.Step("spawn the bootstrap (/proc/self/exe init): nsexec.c will clone the init into new namespaces");
@@ -99,6 +108,7 @@ internal sealed class ContainerCreation
         finally
         {
             Sys.Close(childFd);
+            if (cgroupFd >= 0) Sys.Close(cgroupFd);
             if (consoleFd >= 0 && consoleFd != _options.ConsoleSocketFd) Sys.Close(consoleFd);
         }
     }
@@ -119,7 +129,8 @@ internal sealed class ContainerCreation
     {
         var plan = NamespacePlan.FromSpec(_spec.Linux?.Namespaces);
         Trace.Step($"clone the init with {plan.Describe()}");
-        _channel!.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, plan.Joins));
+        if (_cgroupFdInChild >= 0) Trace.Step($"clone3 with CLONE_INTO_CGROUP: the init is born in {_cgroup!.Paths[""]}");
+        _channel!.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, _cgroupFdInChild, plan.Joins));
         byte[] pidBytes = _channel.Expect(InitMessage.Pid, "the bootstrap exited before cloning the init");
         int pid = BitConverter.ToInt32(pidBytes);
         Sys.WaitPid(_bootstrapPid, 0, out _);
@@ -147,7 +158,7 @@ internal sealed class ContainerCreation
             ConsoleSocketFd = _spec.Process?.Terminal == true ? 3 + _options.PreserveFds + 1 : -1,
             Trace = Trace.Enabled,
         };
-        CgroupMountPlan.Fill(config, _host!, _cgroup!);
+        CgroupMountPlan.Fill(config, _host, _cgroup!);
         _channel!.Send(InitMessage.Config, JsonSerializer.SerializeToUtf8Bytes(config, RuntimeJsonContext.Default.InitConfig));
     }
 

@@ -4,14 +4,15 @@ using System.Text;
 namespace Berth.Runtime.Process;
 
 /// <summary>
-/// The Bootstrap payload nsexec.c reads: u32 clone flags, u32 count, then per namespace to join
+/// The Bootstrap payload nsexec.c reads: u32 clone flags, i32 fd of the cgroup2 directory to clone the
+/// init into (-1: none), u32 count, then per namespace to join
 /// u32 nstype (its CLONE_NEW* flag), u32 length, path bytes. Pure, so it is unit-tested.
 /// </summary>
 public static class BootstrapMessage
 {
     public const int MaxJoins = 8;
 
-    public static byte[] Encode(uint cloneFlags, IReadOnlyList<(uint NsType, string Path)> joins)
+    public static byte[] Encode(uint cloneFlags, int cgroupFd, IReadOnlyList<(uint NsType, string Path)> joins)
     {
         if (joins.Count > MaxJoins)
         {
@@ -19,6 +20,7 @@ public static class BootstrapMessage
         }
         var bytes = new List<byte>(64);
         Append(bytes, cloneFlags);
+        Append(bytes, unchecked((uint)cgroupFd));
         Append(bytes, (uint)joins.Count);
         foreach (var (nsType, path) in joins)
         {

@@ -2,11 +2,13 @@ namespace Berth.Runtime.Tracing;
 
 /// <summary>
 /// The single tracing facility (CONVENTIONS.md 9): every kernel step the runtime takes, in plain words,
-/// on stderr when --trace or BERTH_TRACE=1 is given. Lines look like "berth-runtime[init 1]: mount proc on /proc".
+/// on stderr when --trace or BERTH_TRACE=1 is given. Lines look like
+/// "berth-runtime[init 1 +4.2ms]: mount proc on /proc": who, its pid, the time since that process started.
 /// </summary>
 public static class Trace
 {
     private static string s_role = "runtime";
+    private static readonly long s_start = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public static bool Enabled { get; set; } = Environment.GetEnvironmentVariable("BERTH_TRACE") == "1";
 
@@ -17,7 +19,8 @@ public static class Trace
     {
         if (Enabled)
         {
-            Console.Error.WriteLine($"berth-runtime[{s_role} {Environment.ProcessId}]: {text}");
+            double ms = System.Diagnostics.Stopwatch.GetElapsedTime(s_start).TotalMilliseconds;
+            Console.Error.WriteLine($"berth-runtime[{s_role} {Environment.ProcessId} +{ms:0.0}ms]: {text}");
         }
     }
 }

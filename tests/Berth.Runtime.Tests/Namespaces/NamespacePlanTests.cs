@@ -31,8 +31,9 @@ public class NamespacePlanTests
     [Fact]
     public void Bootstrap_message_encodes_flags_and_joins_for_nsexec()
     {
-        byte[] bytes = BootstrapMessage.Encode(0x20020000, [(0x40000000u, "/n")]);
-        Assert.Equal(new byte[] { 0x00, 0x00, 0x02, 0x20, 1, 0, 0, 0, 0, 0, 0, 0x40, 2, 0, 0, 0, (byte)'/', (byte)'n' }, bytes);
+        byte[] bytes = BootstrapMessage.Encode(0x20020000, 5, [(0x40000000u, "/n")]);
+        Assert.Equal(new byte[] { 0x00, 0x00, 0x02, 0x20, 5, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x40, 2, 0, 0, 0, (byte)'/', (byte)'n' }, bytes);
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0 }, BootstrapMessage.Encode(0, -1, []));
     }
 
     [Fact]
