@@ -24,12 +24,21 @@ for rt in berth runc crun; do
   cp -a "$work/bundle" "$work/$rt/bundle"
   jq --arg cg "/berth-bench/$rt" '.linux.cgroupsPath = $cg' "$work/$rt/bundle/config.json" > "$work/c.json" && mv "$work/c.json" "$work/$rt/bundle/config.json"
 done
-wrap() { echo "unshare -m --propagation private sh -c 'umount /sys/fs/cgroup/unified 2>/dev/null; exec $1'"; }
+# Two views of the host, the same for every runtime, each in a private mount namespace:
+#   v1: /sys/fs/cgroup/unified unmounted (crun 1.8.1 refuses the hybrid host as it is);
+#   v2: /sys/fs/cgroup replaced by one cgroup2 mount, as on most hosts today.
+v1() { echo "unshare -m --propagation private sh -c 'umount /sys/fs/cgroup/unified && exec $1'"; }
+v2() { echo "unshare -m --propagation private sh -c 'umount -R /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup && exec $1'"; }
 berth="$repo/out/berth-runtime --root $work/berth/state run --bundle $work/berth/bundle bench-berth"
 runc="runc --root $work/runc/state run --bundle $work/runc/bundle bench-runc"
 crun="crun --root $work/crun/state run --bundle $work/crun/bundle bench-crun"
 hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/result.json" \
-  -n berth-runtime "$(wrap "$berth")" -n crun "$(wrap "$crun")" -n runc "$(wrap "$runc")" \
-  -n "berth-runtime (host as it is)" "$berth"
-jq -r '.results as $r | ($r[] | select(.command=="crun") | .mean) as $crun | ($r[] | select(.command=="runc") | .mean) as $runc |
-  $r[] | "\(.command): mean \(.mean*1000 | .*100 | round / 100) ms, \(.mean/$crun | .*100 | round / 100)x crun, \(.mean/$runc | .*100 | round / 100)x runc"' "$work/result.json"
+  -n "berth-runtime v1" "$(v1 "$berth")" -n "crun v1" "$(v1 "$crun")" -n "runc v1" "$(v1 "$runc")" \
+  -n "berth-runtime v2" "$(v2 "$berth")" -n "crun v2" "$(v2 "$crun")" -n "runc v2" "$(v2 "$runc")" \
+  -n "berth-runtime hybrid (host as it is)" "$berth"
+echo
+echo "Ratios (mean time; lower is faster), per view:"
+jq -r '.results as $r | ["v1","v2"][] as $v |
+  ($r[] | select(.command=="crun "+$v) | .mean) as $crun | ($r[] | select(.command=="runc "+$v) | .mean) as $runc |
+  ($r[] | select(.command=="berth-runtime "+$v) | .mean) as $b |
+  "  \($v): berth-runtime \($b/$crun*100|round/100)x crun, \($b/$runc*100|round/100)x runc  (crun \($crun/$runc*100|round/100)x runc)"' "$work/result.json"

@@ -58,6 +58,18 @@
 
 static int stage; /* 0: ordinary process; 1: the init, born in the container's namespaces */
 
+/* Every signal back to its default disposition, none blocked: what a freshly exec'd program expects. */
+static void reset_signals(void)
+{
+	sigset_t none;
+	int i;
+	for (i = 1; i < 65; i++)
+		if (i != SIGKILL && i != SIGSTOP)
+			signal(i, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
 int berth_nsexec_stage(void) { return stage; }
 
 static void send_error(int fd, const char *what, const char *arg)
@@ -193,7 +205,6 @@ int berth_spawn(const char *path, char *const argv[], char *const envp[], const 
 		return -e;
 	}
 	if (pid == 0) {
-		sigset_t all;
 		int i, base = nfds + 3 > err_pipe[1] + 1 ? nfds + 3 : err_pipe[1] + 1;
 		if (new_session)
 			setsid();
@@ -207,11 +218,7 @@ int berth_spawn(const char *path, char *const argv[], char *const envp[], const 
 			else if (dup2(moved[i], i) < 0)
 				goto fail;
 		}
-		for (i = 1; i < 65; i++)
-			if (i != SIGKILL && i != SIGSTOP)
-				signal(i, SIG_DFL);
-		sigemptyset(&all);
-		sigprocmask(SIG_SETMASK, &all, NULL);
+		reset_signals();
 		execve(path, argv, envp);
 fail:
 		{
@@ -239,13 +246,7 @@ fail:
 /* Reset every signal to its default, unblock all, and exec. Returns only on failure (-errno). */
 int berth_execve(const char *path, char *const argv[], char *const envp[])
 {
-	sigset_t all;
-	int i;
-	for (i = 1; i < 65; i++)
-		if (i != SIGKILL && i != SIGSTOP)
-			signal(i, SIG_DFL);
-	sigemptyset(&all);
-	sigprocmask(SIG_SETMASK, &all, NULL);
+	reset_signals();
 	execve(path, argv, envp);
 	return -errno;
 }
