@@ -21,7 +21,9 @@ install_deps() {
 
 publish_runtime() {
   echo "publishing berth-runtime (NativeAOT) to $repo/out/"
+  local log; log=$(mktemp)
   dotnet publish "$repo/src/berth-runtime/berth-runtime.csproj" -c Release -o "$repo/out" --nologo -v quiet \
-    -p:TreatWarningsAsErrors=true >/tmp/berth-publish.log 2>&1 || { cat /tmp/berth-publish.log; exit 1; }
+    -p:TreatWarningsAsErrors=true >"$log" 2>&1 || { cat "$log"; rm -f "$log"; exit 1; }
+  rm -f "$log"
   rm -f "$repo/out/"*.dbg
 }
