@@ -24,6 +24,6 @@ publish_runtime() {
   local log; log=$(mktemp)
   dotnet publish "$repo/src/berth-runtime/berth-runtime.csproj" -c Release -o "$repo/out" --nologo -v quiet \
     -p:TreatWarningsAsErrors=true >"$log" 2>&1 || { cat "$log"; rm -f "$log"; exit 1; }
-  rm -f "$log"
+  rm -f "$log" "$repo/out/"*.pdb
   rm -f "$repo/out/"*.dbg
 }
