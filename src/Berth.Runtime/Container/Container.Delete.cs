@@ -24,9 +24,12 @@ public sealed partial class Container
         {
             KillEverything();
         }
-        var manager = Cgroup();
-        foreach (int pid in manager.GetPids()) Sys.Kill(pid, Sys.SIGKILL);
-        DestroyCgroup(manager);
+        else
+        {
+            // The init is gone; without a pid namespace its children may not be.
+            foreach (int pid in CgroupPids()) Sys.Kill(pid, Sys.SIGKILL);
+        }
+        DestroyCgroup(Cgroup());
         var spec = SavedSpec();
         _store.Remove(Id);
         try

@@ -32,6 +32,8 @@ public sealed unsafe class InitChannel : IDisposable
     private const int AF_UNIX = 1, SOCK_SEQPACKET = 5, SOCK_CLOEXEC = 0x80000;
     private const int MaxPacket = 1 << 20;
 
+    private byte[]? _buffer;
+
     public int Fd { get; private set; }
 
     public InitChannel(int fd) => Fd = fd;
@@ -60,7 +62,8 @@ public sealed unsafe class InitChannel : IDisposable
     /// <summary>Receives one packet. End of stream (the peer exited) is reported as an Error with <paramref name="eofText"/>.</summary>
     public (InitMessage Type, byte[] Payload) Receive(string eofText)
     {
-        byte[] buffer = new byte[MaxPacket];
+        // One receive buffer per channel, not zeroed: this is on every container start.
+        byte[] buffer = _buffer ??= GC.AllocateUninitializedArray<byte>(MaxPacket);
         int n = Sys.Read(Fd, buffer, "init channel");
         if (n < 4)
         {
