@@ -95,28 +95,35 @@ static void send_u32(int fd, uint32_t type, uint32_t value)
 }
 
 /* BOOTSTRAP payload: u32 clone flags, i32 cgroup2 dir fd (-1: none), u32 count, then per join:
- * u32 nstype, u32 length, path bytes. */
+ * u32 nstype, u32 length, path bytes. Every path is opened before the first setns: after joining a
+ * mount namespace, /proc/<pid>/ns/... would be looked up in the container's filesystem. The runtime
+ * orders the joins (user namespace first, so that joining the others is allowed). */
 static void join_namespaces(int fd, const char *p, const char *end, uint32_t count)
 {
-	uint32_t i, nstype, len;
-	char path[4096];
+	uint32_t i, n = 0, len;
+	uint32_t types[MAX_JOINS];
+	int fds[MAX_JOINS];
+	char paths[MAX_JOINS][512];
 	for (i = 0; i < count && i < MAX_JOINS; i++) {
 		if (end - p < 8)
 			break;
-		memcpy(&nstype, p, 4);
+		memcpy(&types[n], p, 4);
 		memcpy(&len, p + 4, 4);
 		p += 8;
-		if (len >= sizeof path || (size_t)(end - p) < len)
+		if (len >= sizeof paths[0] || (size_t)(end - p) < len)
 			break;
-		memcpy(path, p, len);
-		path[len] = 0;
+		memcpy(paths[n], p, len);
+		paths[n][len] = 0;
 		p += len;
-		int nsfd = open(path, O_RDONLY | O_CLOEXEC);
-		if (nsfd < 0)
-			send_error(fd, "open namespace", path);
-		if (setns(nsfd, (int)nstype) < 0)
-			send_error(fd, "setns", path);
-		close(nsfd);
+		fds[n] = open(paths[n], O_RDONLY | O_CLOEXEC);
+		if (fds[n] < 0)
+			send_error(fd, "open namespace", paths[n]);
+		n++;
+	}
+	for (i = 0; i < n; i++) {
+		if (setns(fds[i], (int)types[i]) < 0)
+			send_error(fd, "setns", paths[i]);
+		close(fds[i]);
 	}
 }
 

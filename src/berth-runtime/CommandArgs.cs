@@ -9,6 +9,7 @@ public sealed class CommandArgs
 {
     private readonly Dictionary<string, string?> _flags = new(StringComparer.Ordinal);
     private readonly List<string> _positional = [];
+    private readonly Dictionary<string, List<string>> _all = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> Positional => _positional;
 
@@ -50,6 +51,8 @@ public sealed class CommandArgs
                     value = args[++i];
                 }
                 result._flags[name] = value;
+                if (!result._all.TryGetValue(name, out var list)) result._all[name] = list = [];
+                list.Add(value);
             }
             else
             {
@@ -62,6 +65,10 @@ public sealed class CommandArgs
     public bool Has(string name) => _flags.TryGetValue(name, out var v) && v != "false";
 
     public string? Get(string name) => _flags.TryGetValue(name, out var v) ? v : null;
+
+    /// <summary>Every value of a repeatable flag (--env A --env B), in order; under any of the given names.</summary>
+    public List<string> GetAll(params string[] names) =>
+        names.SelectMany(n => _all.TryGetValue(n, out var list) ? list : []).ToList();
 
     public int GetInt(string name, int fallback)
     {

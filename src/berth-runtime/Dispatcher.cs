@@ -14,6 +14,7 @@ public static class Dispatcher
         "kill" => KillCommand.Execute(global, args),
         "delete" => DeleteCommand.Execute(global, args),
         "run" => RunCommand.Execute(global, args),
+        "exec" => ExecCommand.Execute(global, args),
         "list" => ListCommand.Execute(global, args),
         "features" => FeaturesCommand.Execute(global, args),
         "help" => Help(),

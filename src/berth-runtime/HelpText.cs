@@ -13,6 +13,8 @@ public static class HelpText
                      (--bundle, --pid-file, --console-socket, --no-pivot, --preserve-fds)
           start      run the user process of a created container
           run        create + start, then wait for it (--detach to return at once)
+          exec       run another process in a running container (--process, --tty, --console-socket,
+                     --detach, --pid-file, --cwd, --env, --user, --additional-gids, --cap, --no-new-privs)
           state      print a container's OCI state as JSON
           kill       send a signal to the container (--all: every process in it)
           delete     remove a stopped container (--force: also a running one)

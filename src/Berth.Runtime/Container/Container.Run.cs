@@ -35,25 +35,26 @@ public sealed partial class Container
         if (consoleEnd >= 0) Sys.Close(consoleEnd);
         container.Start();
         if (detach) return 0;
-        int status = container.WaitWithForwarding();
+        int status = WaitWithForwarding(container.State.Pid);
+        container.State.Stopped = true;
         proxy?.Finish();
         container.Delete(force: true);
         return Sys.ExitCode(status);
     }
 
-    private int WaitWithForwarding()
+    /// <summary>Waits for our child <paramref name="pid"/>, passing HUP, INT, QUIT, TERM, USR1 and USR2 on to it.</summary>
+    private static int WaitWithForwarding(int pid)
     {
         var registrations = ForwardedSignals
             .Select(sig => PosixSignalRegistration.Create((PosixSignal)sig, ctx =>
             {
                 ctx.Cancel = true;
-                Sys.Kill(State.Pid, sig);
+                Sys.Kill(pid, sig);
             }))
             .ToList();
         try
         {
-            Sys.WaitPid(State.Pid, 0, out int status);
-            State.Stopped = true;
+            Sys.WaitPid(pid, 0, out int status);
             return status;
         }
         finally

@@ -28,8 +28,7 @@ internal sealed class ContainerCreation
     private ICgroupManager? _cgroup;
     private readonly CgroupHost _host;
     private InitChannel? _channel;
-    private int _bootstrapPid = -1;
-    private int _cgroupFdInChild = -1;
+    private InitLauncher? _launcher;
     private int _initPid = -1;
     private bool _dirCreated;
 
@@ -54,7 +53,6 @@ internal sealed class ContainerCreation
         File.Copy(Path.Combine(_bundle, "config.json"), _store.ConfigPath(_options.Id));
         SetUpCgroup();
         SpawnBootstrap();
-        _cgroup!.ApplyBootstrap(_bootstrapPid);
         _initPid = CloneInit();
         SendConfig();
         RunCreateHooks();
@@ -86,31 +84,17 @@ internal sealed class ContainerCreation
 
     private void SpawnBootstrap()
     {
-        var (channel, childFd) = InitChannel.CreatePair();
-        _channel = channel;
-        var fds = new List<int> { 0, 1, 2 };
-        for (int i = 0; i < _options.PreserveFds; i++) fds.Add(3 + i);
-        int initPipe = fds.Count;
-        fds.Add(childFd);
+        _launcher = new InitLauncher(_options.PreserveFds);
         int consoleFd = ConsoleSocketFd();
-        if (consoleFd >= 0) fds.Add(consoleFd);
-        int cgroupFd = _cgroup!.Paths.TryGetValue("", out string? cgroup2) ? Sys.Open(cgroup2, Sys.O_DIRECTORY | Sys.O_RDONLY) : -1;
-        if (cgroupFd >= 0)
-        {
-            _cgroupFdInChild = fds.Count;
-            fds.Add(cgroupFd);
-        }
         try
         {
-            Trace.Step("spawn the bootstrap (/proc/self/exe init): nsexec.c will clone the init into new namespaces");
-            _bootstrapPid = Spawner.Spawn("/proc/self/exe", ["berth-runtime", "init"], [$"_BERTH_INITPIPE={initPipe}"], fds);
+            _launcher.Spawn(consoleFd, _cgroup!);
         }
         finally
         {
-            Sys.Close(childFd);
-            if (cgroupFd >= 0) Sys.Close(cgroupFd);
             if (consoleFd >= 0 && consoleFd != _options.ConsoleSocketFd) Sys.Close(consoleFd);
         }
+        _channel = _launcher.Channel;
     }
 
     private int ConsoleSocketFd()
@@ -125,24 +109,8 @@ internal sealed class ContainerCreation
     }
 
     /// <summary>Sends the namespaces to nsexec.c, receives the init's pid, writes id maps if there is a user namespace.</summary>
-    private int CloneInit()
-    {
-        var plan = NamespacePlan.FromSpec(_spec.Linux?.Namespaces);
-        Trace.Step($"clone the init with {plan.Describe()}");
-        if (_cgroupFdInChild >= 0) Trace.Step($"clone3 with CLONE_INTO_CGROUP: the init is born in {_cgroup!.Paths[""]}");
-        _channel!.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, _cgroupFdInChild, plan.Joins));
-        byte[] pidBytes = _channel.Expect(InitMessage.Pid, "the bootstrap exited before cloning the init");
-        int pid = BitConverter.ToInt32(pidBytes);
-        Sys.WaitPid(_bootstrapPid, 0, out _);
-        _bootstrapPid = -1;
-        Trace.Step($"init is pid {pid} on the host");
-        if ((plan.CloneFlags & NamespacePlan.CloneNewUser) != 0)
-        {
-            IdMaps.Write(pid, _spec.Linux!.UidMappings, _spec.Linux.GidMappings);
-            _channel.Send(InitMessage.MapsDone);
-        }
-        return pid;
-    }
+    private int CloneInit() =>
+        _launcher!.Clone(NamespacePlan.FromSpec(_spec.Linux?.Namespaces), pid => IdMaps.Write(pid, _spec.Linux!.UidMappings, _spec.Linux.GidMappings));
 
     private void SendConfig()
     {
@@ -155,7 +123,7 @@ internal sealed class ContainerCreation
             FifoPath = _store.FifoPath(_options.Id),
             NoPivot = _options.NoPivot,
             PreserveFds = _options.PreserveFds,
-            ConsoleSocketFd = _spec.Process?.Terminal == true ? 3 + _options.PreserveFds + 1 : -1,
+            ConsoleSocketFd = _launcher!.ConsoleFdInChild,
             Trace = Trace.Enabled,
         };
         CgroupMountPlan.Fill(config, _host, _cgroup!);
@@ -204,12 +172,7 @@ internal sealed class ContainerCreation
     /// <summary>Undoes every step that was done: kill and reap the init, remove the cgroup and the state directory.</summary>
     internal void Cleanup()
     {
-        Try(() =>
-        {
-            if (_bootstrapPid > 0) { Sys.Kill(_bootstrapPid, Sys.SIGKILL); Sys.WaitPid(_bootstrapPid, 0, out _); }
-            if (_initPid > 0) { Sys.Kill(_initPid, Sys.SIGKILL); Sys.WaitPid(_initPid, 0, out _); }
-        });
-        _channel?.Dispose();
+        Try(() => _launcher?.Abort());
         Try(() => _cgroup?.Destroy());
         if (_dirCreated) Try(() => _store.Remove(_options.Id));
     }

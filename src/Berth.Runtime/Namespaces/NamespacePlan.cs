@@ -28,6 +28,26 @@ public sealed record NamespacePlan(uint CloneFlags, IReadOnlyList<(uint NsType, 
         return new NamespacePlan(flags, joins);
     }
 
+    /// <summary>
+    /// For `exec`: join every namespace the container has, through /proc/&lt;init pid&gt;/ns/&lt;type&gt;, creating
+    /// none. The user namespace comes first (joining the others needs its capabilities) and the mount
+    /// namespace last; nsexec.c opens all paths before the first setns.
+    /// </summary>
+    public static NamespacePlan ForExec(IEnumerable<Oci.Spec.Namespace>? namespaces, int initPid)
+    {
+        var joins = new List<(uint, string)>();
+        foreach (var ns in (namespaces ?? []).OrderBy(n => n.Type switch { NamespaceTypes.User => 0, NamespaceTypes.Mount => 2, _ => 1 }))
+        {
+            if (!NamespaceTypes.TryGet(ns.Type, out NamespaceType type))
+            {
+                throw new InvalidSpecException($"linux.namespaces: unknown namespace '{ns.Type}'");
+            }
+            if (joins.Any(j => j.Item1 == type.CloneFlag)) continue;
+            joins.Add((type.CloneFlag, $"/proc/{initPid}/ns/{type.ProcFileName}"));
+        }
+        return new NamespacePlan(0, joins);
+    }
+
     /// <summary>"new namespaces: pid (CLONE_NEWPID), ...; joined: network (/var/run/netns/x)" for traces.</summary>
     public string Describe()
     {

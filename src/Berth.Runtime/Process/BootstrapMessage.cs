@@ -12,6 +12,9 @@ public static class BootstrapMessage
 {
     public const int MaxJoins = 8;
 
+    /// <summary>nsexec.c keeps each path in a 512-byte buffer.</summary>
+    public const int MaxPathBytes = 511;
+
     public static byte[] Encode(uint cloneFlags, int cgroupFd, IReadOnlyList<(uint NsType, string Path)> joins)
     {
         if (joins.Count > MaxJoins)
@@ -25,6 +28,10 @@ public static class BootstrapMessage
         foreach (var (nsType, path) in joins)
         {
             byte[] p = Encoding.UTF8.GetBytes(path);
+            if (p.Length > MaxPathBytes)
+            {
+                throw new Oci.InvalidSpecException($"linux.namespaces: path '{path}' is longer than {MaxPathBytes} bytes");
+            }
             Append(bytes, nsType);
             Append(bytes, (uint)p.Length);
             bytes.AddRange(p);

@@ -6,6 +6,8 @@ namespace Berth.Runtime.Process;
 public sealed class InitConfig
 {
     public Spec Spec { get; set; } = new();
+    /// <summary>"create": build the container and wait for `start`; "exec": run Spec.Process in the joined namespaces.</summary>
+    public string Mode { get; set; } = "create";
     public string Id { get; set; } = "";
     public string Bundle { get; set; } = "";
     /// <summary>Absolute host path of the rootfs.</summary>

@@ -36,7 +36,7 @@ public static class InitProcess
             config = JsonSerializer.Deserialize(payload, RuntimeJsonContext.Default.InitConfig)
                 ?? throw new BerthException("init: empty config");
             Trace.Enabled = config.Trace;
-            return Setup(config, channel);
+            return config.Mode == "exec" ? ExecInit.Run(config, channel) : Setup(config, channel);
         }
         catch (Exception e)
         {
@@ -115,7 +115,7 @@ public static class InitProcess
     }
 
     /// <summary>Adds HOME from the container's /etc/passwd when the spec's env has none (as runc does).</summary>
-    private static List<string> WithHome(List<string> env, uint uid)
+    internal static List<string> WithHome(List<string> env, uint uid)
     {
         var result = new List<string>(env);
         if (result.Any(e => e.StartsWith("HOME=", StringComparison.Ordinal))) return result;
@@ -139,7 +139,7 @@ public static class InitProcess
         return result;
     }
 
-    private static void TrySend(InitChannel channel, string message)
+    internal static void TrySend(InitChannel channel, string message)
     {
         try
         {

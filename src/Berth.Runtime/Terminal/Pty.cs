@@ -8,7 +8,8 @@ internal static unsafe class Pty
     private const ulong TIOCSPTLCK = 0x40045431, TIOCGPTN = 0x80045430, TIOCSCTTY = 0x540E, TIOCSWINSZ = 0x5414;
 
     /// <summary>Opens /dev/ptmx (after pivot_root), sends the master over <paramref name="consoleSocket"/>, returns the slave fd.</summary>
-    internal static int Setup(int consoleSocket, Oci.Spec.ConsoleSize? size)
+    /// <param name="bindConsole">bind the slave onto /dev/console (the container's init; not for `exec`)</param>
+    internal static int Setup(int consoleSocket, Oci.Spec.ConsoleSize? size, bool bindConsole = true)
     {
         Tracing.Trace.Step("open /dev/ptmx: a new pty in the container's devpts");
         int master = Sys.Open("/dev/ptmx", Sys.O_RDWR | Sys.O_NOCTTY);
@@ -21,7 +22,7 @@ internal static unsafe class Pty
         {
             SetSize(master, (ushort)size.Height, (ushort)size.Width);
         }
-        BindConsole(slavePath);
+        if (bindConsole) BindConsole(slavePath);
         Tracing.Trace.Step($"send the pty master ({slavePath}) over the console socket (SCM_RIGHTS)");
         FdPassing.Send(consoleSocket, master, "/dev/ptmx");
         Sys.Close(master);

@@ -14,7 +14,7 @@ public class TraceTests
         var r = b.Cli("--trace", "run", "--bundle", b.BundleDir, b.Id).AssertSuccess("run --trace");
         string[] expected =
         [
-            "pids.max", "clone the init with new namespaces", "CLONE_NEWPID", "mount proc on /proc",
+            "pids.max", "clone with new namespaces", "CLONE_NEWPID", "mount proc on /proc",
             "mknod /dev/null", "pivot_root", "sethostname", "capset", "execve /bin/true",
         ];
         int at = 0;

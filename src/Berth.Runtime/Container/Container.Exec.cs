@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Berth.Oci;
+using Berth.Runtime.Interop;
+using Berth.Runtime.Namespaces;
+using Berth.Runtime.Process;
+using Berth.Runtime.Terminal;
+using Berth.Runtime.Tracing;
+
+namespace Berth.Runtime.Container;
+
+public sealed partial class Container
+{
+    /// <summary>
+    /// `exec`: one more process in the running container, in all its namespaces and its cgroup, with the
+    /// container's security settings unless the flags change them. Returns its exit code (0 at once with
+    /// --detach, after the program has been exec'd).
+    /// </summary>
+    public int Exec(ExecOptions options)
+    {
+        if (Status == "stopped")
+        {
+            throw new BerthException($"cannot exec in a stopped container \"{Id}\"");
+        }
+        var spec = SavedSpec() ?? throw new BerthException($"container \"{Id}\": its saved config.json is missing");
+        spec.Process = ExecProcessBuilder.Build(spec.Process, options);
+        var launcher = new InitLauncher(options.PreserveFds);
+        int proxyEnd = -1;
+        TerminalProxy? proxy = null;
+        try
+        {
+            int consoleFd = ExecConsole(spec.Process.Terminal, options, out proxyEnd);
+            try
+            {
+                launcher.Spawn(consoleFd, Cgroup());
+            }
+            finally
+            {
+                if (consoleFd >= 0) Sys.Close(consoleFd);
+            }
+            int pid = launcher.Clone(NamespacePlan.ForExec(spec.Linux?.Namespaces, State.Pid), null);
+            SendExecConfig(launcher, spec, options.PreserveFds);
+            launcher.Channel!.Expect(InitMessage.Ready, $"the exec process (pid {pid}) exited during setup");
+            if (proxyEnd >= 0) proxy = new TerminalProxy(FdPassing.Receive(proxyEnd));
+            WaitForExecve(launcher.Channel);
+            WriteExecPidFile(options.PidFile, pid);
+            if (options.Detach) return 0;
+            int status = WaitWithForwarding(pid);
+            proxy?.Finish();
+            return Sys.ExitCode(status);
+        }
+        catch
+        {
+            launcher.Abort();
+            throw;
+        }
+        finally
+        {
+            proxy?.Dispose();
+            if (proxyEnd >= 0) Sys.Close(proxyEnd);
+            launcher.Channel?.Dispose();
+        }
+    }
+
+    /// <summary>--console-socket, or (a terminal without one, not detached) a socketpair whose other end becomes our proxy.</summary>
+    private static int ExecConsole(bool terminal, ExecOptions options, out int proxyEnd)
+    {
+        proxyEnd = -1;
+        if (!terminal) return -1;
+        if (options.ConsoleSocket is not null) return UnixSocket.Connect(options.ConsoleSocket);
+        if (options.Detach)
+        {
+            throw new BerthException("exec --tty --detach needs --console-socket (someone must hold the terminal)");
+        }
+        var (mine, theirs) = SocketPair();
+        proxyEnd = mine;
+        return theirs;
+    }
+
+    private void SendExecConfig(InitLauncher launcher, Oci.Spec.Spec spec, int preserveFds)
+    {
+        var config = new InitConfig
+        {
+            Mode = "exec",
+            Spec = spec,
+            Id = Id,
+            Bundle = State.Bundle,
+            Rootfs = State.Rootfs,
+            PreserveFds = preserveFds,
+            ConsoleSocketFd = launcher.ConsoleFdInChild,
+            Trace = Trace.Enabled,
+        };
+        launcher.Channel!.Send(InitMessage.Config, JsonSerializer.SerializeToUtf8Bytes(config, RuntimeJsonContext.Default.InitConfig));
+    }
+
+    /// <summary>The channel is close-on-exec in the exec init: end of stream means execve succeeded.</summary>
+    private static void WaitForExecve(InitChannel channel)
+    {
+        var (type, payload) = channel.Receive("");
+        if (type == InitMessage.Error && payload.Length > 0)
+        {
+            throw new BerthException(System.Text.Encoding.UTF8.GetString(payload));
+        }
+        if (type != InitMessage.Error)
+        {
+            throw new BerthException($"init protocol: expected the end of the channel after Ready, received {type}");
+        }
+    }
+
+    private static void WriteExecPidFile(string? pidFile, int pid)
+    {
+        if (string.IsNullOrEmpty(pidFile)) return;
+        string path = Path.GetFullPath(pidFile);
+        File.WriteAllText(path + ".tmp", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.Move(path + ".tmp", path, overwrite: true);
+    }
+}

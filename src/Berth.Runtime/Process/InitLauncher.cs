@@ -1,0 +1,91 @@
+using Berth.Cgroups;
+using Berth.Runtime.Interop;
+using Berth.Runtime.Namespaces;
+using Berth.Runtime.Tracing;
+
+namespace Berth.Runtime.Process;
+
+/// <summary>
+/// Starts a process inside a container's namespaces and cgroup, for `create` (new namespaces) and `exec`
+/// (the container's namespaces joined): spawn the bootstrap (this binary, `init`, with the channel),
+/// put it into the v1 cgroups, send it the Bootstrap message, and receive the pid of the process that
+/// nsexec.c cloned. The fd table of the child is fixed: 0-2 stdio, 3.. preserved fds, then the init
+/// channel, the console socket (if any) and the cgroup2 directory (if any).
+/// </summary>
+internal sealed class InitLauncher
+{
+    private readonly int _preserveFds;
+    private int _bootstrapPid = -1;
+    private int _cgroupFdInChild = -1;
+
+    internal InitLauncher(int preserveFds) => _preserveFds = preserveFds;
+
+    internal InitChannel? Channel { get; private set; }
+
+    /// <summary>The pid (on the host) of the cloned process, once <see cref="Clone"/> returned.</summary>
+    internal int Pid { get; private set; } = -1;
+
+    /// <summary>The console socket's fd number in the child, or -1.</summary>
+    internal int ConsoleFdInChild { get; private set; } = -1;
+
+    /// <param name="consoleFd">a connected console socket to hand over, or -1</param>
+    /// <param name="cgroup">the cgroup to start in: v1 hierarchies through "tasks", cgroup2 through CLONE_INTO_CGROUP</param>
+    internal void Spawn(int consoleFd, ICgroupManager cgroup)
+    {
+        var (channel, childFd) = InitChannel.CreatePair();
+        Channel = channel;
+        var fds = new List<int> { 0, 1, 2 };
+        for (int i = 0; i < _preserveFds; i++) fds.Add(3 + i);
+        int initPipe = fds.Count;
+        fds.Add(childFd);
+        if (consoleFd >= 0)
+        {
+            ConsoleFdInChild = fds.Count;
+            fds.Add(consoleFd);
+        }
+        int cgroupFd = cgroup.Paths.TryGetValue("", out string? cgroup2) ? Sys.Open(cgroup2, Sys.O_DIRECTORY | Sys.O_RDONLY) : -1;
+        if (cgroupFd >= 0)
+        {
+            _cgroupFdInChild = fds.Count;
+            fds.Add(cgroupFd);
+        }
+        try
+        {
+            Trace.Step("spawn the bootstrap (/proc/self/exe init): nsexec.c will clone the process into the namespaces");
+            _bootstrapPid = Spawner.Spawn("/proc/self/exe", ["berth-runtime", "init"], [$"_BERTH_INITPIPE={initPipe}"], fds);
+        }
+        finally
+        {
+            Sys.Close(childFd);
+            if (cgroupFd >= 0) Sys.Close(cgroupFd);
+        }
+        cgroup.ApplyBootstrap(_bootstrapPid);
+        if (cgroupFd >= 0) Trace.Step($"clone3 with CLONE_INTO_CGROUP: the process is born in {cgroup2}");
+    }
+
+    /// <summary>Sends the namespaces to nsexec.c, receives the pid; with a new user namespace, writes the id maps first.</summary>
+    internal int Clone(NamespacePlan plan, Action<int>? writeIdMaps)
+    {
+        Trace.Step($"clone with {plan.Describe()}");
+        Channel!.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, _cgroupFdInChild, plan.Joins));
+        byte[] pidBytes = Channel.Expect(InitMessage.Pid, "the bootstrap exited before cloning the process");
+        Pid = BitConverter.ToInt32(pidBytes);
+        Sys.WaitPid(_bootstrapPid, 0, out _);
+        _bootstrapPid = -1;
+        Trace.Step($"the process is pid {Pid} on the host");
+        if ((plan.CloneFlags & NamespacePlan.CloneNewUser) != 0)
+        {
+            writeIdMaps?.Invoke(Pid);
+            Channel.Send(InitMessage.MapsDone);
+        }
+        return Pid;
+    }
+
+    /// <summary>Kills and reaps whatever was started; closes the channel.</summary>
+    internal void Abort()
+    {
+        if (_bootstrapPid > 0) { Sys.Kill(_bootstrapPid, Sys.SIGKILL); Sys.WaitPid(_bootstrapPid, 0, out _); _bootstrapPid = -1; }
+        if (Pid > 0) { Sys.Kill(Pid, Sys.SIGKILL); Sys.WaitPid(Pid, 0, out _); Pid = -1; }
+        Channel?.Dispose();
+    }
+}
