@@ -15,6 +15,7 @@ public static class Dispatcher
         "delete" => DeleteCommand.Execute(global, args),
         "run" => RunCommand.Execute(global, args),
         "exec" => ExecCommand.Execute(global, args),
+        "ps" => PsCommand.Execute(global, args),
         "list" => ListCommand.Execute(global, args),
         "features" => FeaturesCommand.Execute(global, args),
         "help" => Help(),

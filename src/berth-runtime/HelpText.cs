@@ -15,6 +15,7 @@ public static class HelpText
           run        create + start, then wait for it (--detach to return at once)
           exec       run another process in a running container (--process, --tty, --console-socket,
                      --detach, --pid-file, --cwd, --env, --user, --additional-gids, --cap, --no-new-privs)
+          ps         list the container's processes (--format table|json; ps options after the id)
           state      print a container's OCI state as JSON
           kill       send a signal to the container (--all: every process in it)
           delete     remove a stopped container (--force: also a running one)

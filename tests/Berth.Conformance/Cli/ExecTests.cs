@@ -118,4 +118,23 @@ public class ExecTests
         Assert.NotEqual(0, missing.ExitCode);
         Assert.Contains("not exist", missing.Stderr);
     }
+
+    [Theory, MemberData(nameof(RuntimeUnderTest.All), MemberType = typeof(RuntimeUnderTest))]
+    public void Ps_lists_the_containers_processes_in_table_and_json(RuntimeUnderTest runtime)
+    {
+        using var b = Running(runtime);
+        string pidFile = Path.Combine(b.Dir, "exec.pid");
+        b.Cli("exec", "--detach", "--pid-file", pidFile, b.Id, "sleep", "31").AssertSuccess("exec --detach");
+        int execPid = int.Parse(File.ReadAllText(pidFile).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        var json = b.Cli("ps", "--format", "json", b.Id).AssertSuccess("ps --format json");
+        using var doc = JsonDocument.Parse(json.Stdout);
+        var pids = doc.RootElement.EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        Assert.Equal(new[] { b.Pid(), execPid }.Order(), pids.Order());
+        var table = b.Cli("ps", b.Id).AssertSuccess("ps").Stdout.Trim().Split('\n');
+        Assert.Contains("PID", table[0]);
+        Assert.Equal(3, table.Length);
+        Assert.Contains(table, l => l.EndsWith("sleep 31", StringComparison.Ordinal));
+        var custom = b.Cli("ps", b.Id, "-o", "pid,comm").AssertSuccess("ps -o pid,comm").Stdout;
+        Assert.Contains($"{execPid} sleep", custom);
+    }
 }
