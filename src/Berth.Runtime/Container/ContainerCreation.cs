@@ -48,8 +48,7 @@ internal sealed class ContainerCreation
     internal ContainerState Run()
     {
         CreateStateDirectory();
-        Trace.Step($"mkfifo {_store.FifoPath(_options.Id)}: `start` opens it to let the init exec");
-        Sys.Check(Libc.mkfifo(_store.FifoPath(_options.Id), 0x192 /* 0622 */), $"mkfifo {_store.FifoPath(_options.Id)}");
+        MakeExecFifo();
         File.Copy(Path.Combine(_bundle, "config.json"), _store.ConfigPath(_options.Id));
         SetUpCgroup();
         SpawnBootstrap();
@@ -72,6 +71,20 @@ internal sealed class ContainerCreation
             throw e.Errno == Sys.EEXIST ? new BerthException($"container \"{_options.Id}\" already exists") : e;
         }
         _dirCreated = true;
+    }
+
+    /// <summary>
+    /// exec.fifo, mode 0622 whatever the umask, owned by the container's root on the host (as runc does), so
+    /// that an init in a user namespace may open it for writing.
+    /// </summary>
+    private void MakeExecFifo()
+    {
+        string fifo = _store.FifoPath(_options.Id);
+        Trace.Step($"mkfifo {fifo}: `start` opens it to let the init exec");
+        Sys.Check(Libc.mkfifo(fifo, 0x192 /* 0622 */), $"mkfifo {fifo}");
+        Sys.Check(Libc.chmod(fifo, 0x192), $"chmod 0622 {fifo}");
+        uint uid = IdMaps.HostIdOf(_spec.Linux?.UidMappings, 0), gid = IdMaps.HostIdOf(_spec.Linux?.GidMappings, 0);
+        if (uid != 0 || gid != 0) Sys.Check(Libc.chown(fifo, uid, gid), $"chown {fifo} to {uid}:{gid}");
     }
 
     private void SetUpCgroup()

@@ -12,6 +12,17 @@ internal static class IdMaps
         WriteOne(pid, "gid_map", gids, "linux.gidMappings");
     }
 
+    /// <summary>The host id that <paramref name="containerId"/> maps to; the id itself when there are no mappings.</summary>
+    public static uint HostIdOf(IReadOnlyList<IdMapping>? maps, uint containerId)
+    {
+        if (maps is null || maps.Count == 0) return containerId;
+        foreach (var m in maps)
+        {
+            if (containerId >= m.ContainerID && containerId - m.ContainerID < m.Size) return m.HostID + (containerId - m.ContainerID);
+        }
+        throw new InvalidSpecException($"linux.uidMappings/gidMappings: container id {containerId} is not mapped (the container's root needs a mapping)");
+    }
+
     public static string Format(IEnumerable<IdMapping> maps) =>
         string.Concat(maps.Select(m => $"{m.ContainerID} {m.HostID} {m.Size}\n"));
 
@@ -27,7 +38,8 @@ internal static class IdMaps
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BerthException($"{field}: write {path}: {e.Message}");
+            throw new BerthException($"{field}: write {path}: {e.Message} (each range must be inside the host's ids, " +
+                "ranges must not overlap, and at most 340 lines are allowed)");
         }
     }
 }
