@@ -69,7 +69,37 @@ public static partial class SpecValidator
             string field = hasUid ? "linux.gidMappings" : "linux.uidMappings";
             throw new InvalidSpecException($"{field}: missing, but linux.namespaces[{index}] creates a user namespace (it needs uid and gid mappings)");
         }
+        CheckMappings(linux.UidMappings!, "linux.uidMappings");
+        CheckMappings(linux.GidMappings!, "linux.gidMappings");
     }
+
+    /// <summary>What the kernel accepts in uid_map/gid_map (user_namespaces(7)): non-empty ranges, no overlap on either side, at most 340 lines.</summary>
+    private static void CheckMappings(List<IdMapping> maps, string field)
+    {
+        if (maps.Count > 340) throw new InvalidSpecException($"{field}: {maps.Count} ranges; the kernel takes at most 340");
+        for (int i = 0; i < maps.Count; i++)
+        {
+            var m = maps[i];
+            if (m.Size == 0) throw new InvalidSpecException($"{field}[{i}].size: must be at least 1");
+            if ((ulong)m.ContainerID + m.Size > uint.MaxValue || (ulong)m.HostID + m.Size > uint.MaxValue)
+            {
+                throw new InvalidSpecException($"{field}[{i}]: the range passes the largest id (4294967294)");
+            }
+            for (int j = 0; j < i; j++)
+            {
+                if (Overlap(maps[j].ContainerID, maps[j].Size, m.ContainerID, m.Size))
+                {
+                    throw new InvalidSpecException($"{field}[{i}]: container ids {m.ContainerID}..{m.ContainerID + m.Size - 1} overlap {field}[{j}]");
+                }
+                if (Overlap(maps[j].HostID, maps[j].Size, m.HostID, m.Size))
+                {
+                    throw new InvalidSpecException($"{field}[{i}]: host ids {m.HostID}..{m.HostID + m.Size - 1} overlap {field}[{j}]");
+                }
+            }
+        }
+    }
+
+    private static bool Overlap(uint a, uint aSize, uint b, uint bSize) => (ulong)a < (ulong)b + bSize && (ulong)b < (ulong)a + aSize;
 
     private static void CheckDevices(List<Device>? devices)
     {

@@ -254,6 +254,27 @@ public sealed class SpecValidatorTests : IDisposable
         Assert.Equal("linux.namespaces[1].path: must be an absolute path, got 'netns/a'", Error());
     }
 
+    [Theory]
+    [InlineData(0u, 1000u, 1000u, 500u, 5000u, 10u, "linux.uidMappings[1]: container ids 500..509 overlap linux.uidMappings[0]")]
+    [InlineData(0u, 1000u, 1000u, 2000u, 1500u, 10u, "linux.uidMappings[1]: host ids 1500..1509 overlap linux.uidMappings[0]")]
+    [InlineData(0u, 1000u, 0u, 10u, 9000u, 1u, "linux.uidMappings[0].size: must be at least 1")]
+    public void Impossible_mappings_are_refused_before_the_kernel_sees_them(uint c0, uint h0, uint s0, uint c1, uint h1, uint s1, string expected)
+    {
+        Linux.Namespaces!.Add(new Namespace { Type = "user" });
+        Linux.UidMappings = [new IdMapping { ContainerID = c0, HostID = h0, Size = s0 }, new IdMapping { ContainerID = c1, HostID = h1, Size = s1 }];
+        Linux.GidMappings = [new IdMapping { ContainerID = 0, HostID = 1000, Size = 1 }];
+        Assert.Equal(expected, Error());
+    }
+
+    [Fact]
+    public void Disjoint_mappings_are_accepted()
+    {
+        Linux.Namespaces!.Add(new Namespace { Type = "user" });
+        Linux.UidMappings = [new IdMapping { ContainerID = 0, HostID = 1000, Size = 1 }, new IdMapping { ContainerID = 1, HostID = 100000, Size = 65536 }];
+        Linux.GidMappings = [new IdMapping { ContainerID = 0, HostID = 1000, Size = 1 }];
+        SpecValidator.Validate(_spec, _bundle.Dir);
+    }
+
     [Fact]
     public void Mappings_without_a_user_namespace()
     {
