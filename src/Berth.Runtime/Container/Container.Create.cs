@@ -10,10 +10,6 @@ public sealed partial class Container
     /// <summary>`create`: the container exists, its init waits on exec.fifo, the user process has not run.</summary>
     public static Container Create(StateStore store, CreateOptions options)
     {
-        if (!Sys.IsRoot)
-        {
-            throw new BerthException("berth-runtime must run as root to create containers (rootless mode is not supported yet)");
-        }
         StateStore.ValidateId(options.Id);
         if (store.Exists(options.Id)) throw new BerthException($"container \"{options.Id}\" already exists");
         var host = CgroupHost.Detect();
@@ -21,6 +17,11 @@ public sealed partial class Container
         string bundle = Path.GetFullPath(options.Bundle);
         var spec = SpecLoader.Load(bundle);
         SpecValidator.Validate(spec, bundle);
+        if (!Sys.IsRoot && spec.Linux?.Namespaces?.Any(ns => ns.Type == Oci.Linux.NamespaceTypes.User) != true)
+        {
+            throw new BerthException("rootless: without root, config.json needs a user namespace with uid/gid mappings " +
+                "(make one with `berth-runtime spec --rootless`)");
+        }
         var creation = new ContainerCreation(store, options, spec, bundle, host);
         try
         {

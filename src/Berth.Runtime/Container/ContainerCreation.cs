@@ -91,9 +91,29 @@ internal sealed class ContainerCreation
     {
         _cgroup = CgroupManagerFactory.Create(_host, _spec.Linux?.CgroupsPath, _options.Id, Trace.Step);
         Trace.Step($"cgroups: {_cgroup.Mode} host");
-        _cgroup.Create();
+        try
+        {
+            _cgroup.Create();
+        }
+        catch (CgroupException e) when (!Sys.IsRoot)
+        {
+            // Rootless and no delegated cgroup: run without one, as runc does on cgroup v1.
+            Trace.Step($"rootless: no writable cgroup ({e.Message}): the container runs without one");
+            if (HasLimits(_spec.Linux?.Resources))
+            {
+                Console.Error.WriteLine($"berth-runtime: warning: rootless: {e.Message}; linux.resources are NOT applied " +
+                    "(run as root, or delegate a cgroup to this user and point linux.cgroupsPath at it)");
+            }
+            _cgroup = new NoCgroupManager(_cgroup.Mode);
+            return;
+        }
         if (_spec.Linux?.Resources is { } resources) _cgroup.Set(resources);
     }
+
+    private static bool HasLimits(Resources? r) =>
+        r is not null && (r.Memory is not null || r.Cpu is not null || r.Pids is not null || r.BlockIO is not null ||
+                          r.HugepageLimits is { Count: > 0 } || r.Network is not null || r.Unified is { Count: > 0 } ||
+                          r.Devices is { Count: > 0 } && r.Devices.Any(d => d.Allow));
 
     private void SpawnBootstrap()
     {

@@ -59,13 +59,38 @@ internal static unsafe class Credentials
         }
     }
 
+    private static bool SetgroupsDenied()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/self/setgroups").Trim() == "deny";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     private static void SetIds(User user)
     {
         uint[] groups = (user.AdditionalGids ?? []).ToArray();
-        Trace.Step($"setgroups [{string.Join(',', groups)}], setresgid {user.Gid}, setresuid {user.Uid}");
-        fixed (uint* g = groups)
+        if (SetgroupsDenied())
         {
-            Sys.Check(Libc.setgroups((nuint)groups.Length, g), "setgroups");
+            // A rootless user namespace with only the user's own gid mapped: setgroups(2) is off (user_namespaces(7)).
+            if (groups.Length > 0)
+            {
+                throw new Oci.BerthException("process.user.additionalGids: setgroups is denied in this user namespace " +
+                    "(rootless with a single gid mapping); map a subordinate gid range (newgidmap) or drop additionalGids");
+            }
+            Trace.Step($"setgroups skipped (denied in this user namespace), setresgid {user.Gid}, setresuid {user.Uid}");
+        }
+        else
+        {
+            Trace.Step($"setgroups [{string.Join(',', groups)}], setresgid {user.Gid}, setresuid {user.Uid}");
+            fixed (uint* g = groups)
+            {
+                Sys.Check(Libc.setgroups((nuint)groups.Length, g), "setgroups");
+            }
         }
         Sys.Check(Libc.setresgid(user.Gid, user.Gid, user.Gid), $"setresgid {user.Gid}");
         Sys.Check(Libc.setresuid(user.Uid, user.Uid, user.Uid), $"setresuid {user.Uid}");

@@ -17,6 +17,8 @@ namespace Berth.Runtime.Process;
 /// </summary>
 public static class InitProcess
 {
+    private static bool s_readySent;
+
     public static int Run()
     {
         Trace.SetRole("init");
@@ -40,7 +42,11 @@ public static class InitProcess
         }
         catch (Exception e)
         {
-            TrySend(channel, e is BerthException ? e.Message : e.ToString());
+            string message = e is BerthException ? e.Message : e.ToString();
+            // After Ready nobody reads the channel any more (`create` has returned): the container's stderr
+            // is where the user of `start`/`run` will look.
+            if (s_readySent) Console.Error.WriteLine("berth-runtime: " + message);
+            else TrySend(channel, message);
             return 1;
         }
     }
@@ -73,6 +79,7 @@ public static class InitProcess
         FdHygiene.CloseOnExecFrom(3 + config.PreserveFds);
 
         channel.Send(InitMessage.Ready);
+        s_readySent = true;
         // The fifo is reopened through /proc/self/fd, which a process that changed its uid may no longer
         // traverse (it becomes non-dumpable): so wait for `start` first, then take the container's identity.
         if (fifo >= 0) WaitForStart(fifo);

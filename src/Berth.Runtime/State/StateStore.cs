@@ -12,7 +12,18 @@ public sealed partial class StateStore
 
     public string Root { get; }
 
-    public StateStore(string? root) => Root = string.IsNullOrEmpty(root) ? DefaultRoot : Path.GetFullPath(root);
+    public StateStore(string? root) => Root = string.IsNullOrEmpty(root) ? DefaultRootFor(Interop.Libc.geteuid()) : Path.GetFullPath(root);
+
+    /// <summary>
+    /// /run/berth-runtime for root; for anyone else (rootless) $XDG_RUNTIME_DIR/berth-runtime, else
+    /// /tmp/berth-runtime-&lt;uid&gt; (runc: /run/user/&lt;uid&gt;/runc).
+    /// </summary>
+    public static string DefaultRootFor(uint euid)
+    {
+        if (euid == 0) return DefaultRoot;
+        string? xdg = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
+        return string.IsNullOrEmpty(xdg) ? $"/tmp/berth-runtime-{euid}" : Path.Combine(xdg, "berth-runtime");
+    }
 
     [GeneratedRegex(@"^[\w+\-\.]+$")]
     private static partial Regex IdPattern();

@@ -85,7 +85,7 @@ public class ErrorMessageTests
         using var b = new TestBundle(runtime);
         b.Write();
         var r = Exec.Run("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", runtime.Path, "--root", Path.Combine(b.Dir, "nobody-state"), "create", "--bundle", b.BundleDir, b.Id]);
-        Assert.Contains("root", OneLine(r));
+        Assert.Contains("user namespace", OneLine(r));
         Assert.Empty(b.Leftovers());
     }
 }
