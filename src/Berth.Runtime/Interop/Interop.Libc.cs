@@ -124,6 +124,12 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)]
     internal static partial int fcntl(int fd, int cmd, int arg);
 
+    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int memfd_create(string name, uint flags);
+
+    [LibraryImport(Lib, SetLastError = true)]
+    internal static partial nint sendfile(int outFd, int inFd, nint offset, nuint count);
+
     [LibraryImport(Lib, SetLastError = true)]
     internal static partial int poll(PollFd* fds, nuint nfds, int timeout);
 

@@ -49,15 +49,18 @@ internal sealed class InitLauncher
             _cgroupFdInChild = fds.Count;
             fds.Add(cgroupFd);
         }
+        int binary = -1;
         try
         {
-            Trace.Step("spawn the bootstrap (/proc/self/exe init): nsexec.c will clone the process into the namespaces");
-            _bootstrapPid = Spawner.Spawn("/proc/self/exe", ["berth-runtime", "init"], [$"_BERTH_INITPIPE={initPipe}"], fds);
+            binary = ClonedBinary.Create();
+            Trace.Step("spawn the bootstrap (the sealed copy, `init`): nsexec.c will clone the process into the namespaces");
+            _bootstrapPid = Spawner.Spawn($"/proc/self/fd/{binary}", ["berth-runtime", "init"], [$"_BERTH_INITPIPE={initPipe}"], fds);
         }
         finally
         {
             Sys.Close(childFd);
             if (cgroupFd >= 0) Sys.Close(cgroupFd);
+            if (binary >= 0) Sys.Close(binary);
         }
         cgroup.ApplyBootstrap(_bootstrapPid);
         if (cgroupFd >= 0) Trace.Step($"clone3 with CLONE_INTO_CGROUP: the process is born in {cgroup2}");
