@@ -81,7 +81,8 @@ internal sealed class ContainerCreation
         _cgroup = CgroupManagerFactory.Create(_host, _spec.Linux?.CgroupsPath, _options.Id, Trace.Step);
         Trace.Step($"cgroups: {_cgroup.Mode} host");
         _cgroup.Create();
-        if (_spec.Linux?.Resources is { } resources) _cgroup.Set(resources);
+        // As runc: the spec's device rules, then its default allow-list (null, zero, ptys, mknod, ...), always.
+        _cgroup.Set(Berth.Cgroups.Devices.DefaultDeviceRules.AppendTo(_spec.Linux?.Resources));
     }
 
     private void SpawnBootstrap()
