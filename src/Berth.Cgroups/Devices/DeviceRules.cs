@@ -7,7 +7,7 @@ namespace Berth.Cgroups.Devices;
 /// Turns config.json "linux.resources.devices" into <see cref="DeviceRule"/>s, checking each field the way
 /// runtime-spec config-linux.md "Device allowlist" describes it: type is "a", "b" or "c" (unset = "a"), major and
 /// minor are numbers (unset = any), access is made of the letters r, w, m and may not be empty (runc refuses an
-/// empty access too). Pure: no I/O.
+/// empty access too). An "a" rule's major and minor are ignored, as the kernel ignores them. Pure: no I/O.
 /// </summary>
 public static class DeviceRules
 {
