@@ -125,6 +125,7 @@ public sealed class V1CgroupManager : ICgroupManager
         "memory" => new MemoryController(mountpoint, relative, fs),
         "cpu" => new CpuController(mountpoint, relative, fs),
         "cpuset" => new CpusetController(mountpoint, relative, fs),
+        "devices" => new Devices.V1DevicesController(mountpoint, relative, fs),
         _ => new JoinOnlyController(name, mountpoint, relative, fs),
     };
 }

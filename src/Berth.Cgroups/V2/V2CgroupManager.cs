@@ -57,6 +57,7 @@ public sealed class V2CgroupManager : ICgroupManager
         V2Cpu.Set(files, resources.Cpu);
         V2Cpuset.Set(files, resources.Cpu);
         V2Unified.Set(files, resources.Unified);
+        Devices.V2Devices.Set(files, resources.Devices);
     }
 
     /// <summary>cgroup.procs of the cgroup and every descendant.</summary>

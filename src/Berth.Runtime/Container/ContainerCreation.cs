@@ -107,7 +107,8 @@ internal sealed class ContainerCreation
             _cgroup = new NoCgroupManager(_cgroup.Mode);
             return;
         }
-        if (_spec.Linux?.Resources is { } resources) _cgroup.Set(resources);
+        // As runc: the spec's device rules, then its default allow-list (null, zero, ptys, mknod, ...), always.
+        _cgroup.Set(Berth.Cgroups.Devices.DefaultDeviceRules.AppendTo(_spec.Linux?.Resources));
     }
 
     private static bool HasLimits(Resources? r) =>
