@@ -48,7 +48,7 @@ public sealed class V2CgroupManagerTests : CgroupManagerContract
     {
         using var fake = new FakeV2Kernel(rootControllers: "memory pids hugetlb");
         CgroupManagerFactory.Create(fake.Host, "/x", "c1", fake).Create();
-        Assert.Equal(["write +memory +pids to /cgroup.subtree_control"], fake.Writes);
+        Assert.Equal(["write +memory +pids +hugetlb to /cgroup.subtree_control"], fake.Writes);
     }
 
     [Fact]
