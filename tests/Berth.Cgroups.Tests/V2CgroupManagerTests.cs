@@ -20,6 +20,9 @@ public sealed class V2CgroupManagerTests : CgroupManagerContract
 
     protected override string CpusetKey => "";
 
+    private protected override void ReportOomKills(ICgroupManager manager, int kills) =>
+        Fake.Put(manager.Paths[""], "memory.events", $"low 0\nhigh 0\nmax 1\noom {kills}\noom_kill {kills}\n");
+
     [Fact]
     public void Mode_is_V2_and_the_only_path_is_the_unified_one()
     {
