@@ -22,6 +22,7 @@ internal static class V2Io
             return;
         }
         bool bfq = files.Exists(BfqWeight);
+        bool bfqPerDevice = bfq && BfqTakesDeviceWeights(files); // read before writing: the write changes what it shows
         if (io.Weight is ushort weight && weight != 0)
         {
             SetDefaultWeight(files, bfq, weight);
@@ -30,7 +31,7 @@ internal static class V2Io
         {
             files.Fs.Trace($"{BlockIoFormat.Field}.leafWeight {leaf} ignored: cgroup v2 has no leaf weights");
         }
-        SetDeviceWeights(files, bfq && BfqTakesDeviceWeights(files), io.WeightDevice ?? []);
+        SetDeviceWeights(files, bfqPerDevice, io.WeightDevice ?? []);
         foreach (string line in BlockIoFormat.IoMaxLines(io))
         {
             files.Write("io.max", line);

@@ -91,6 +91,10 @@ internal sealed class FakeV2Kernel : FakeCgroupFs
             WriteSubtreeControl(path, value);
             return;
         }
+        if (Path.GetFileName(path) == "io.bfq.weight" && BfqWeight?.StartsWith("default", StringComparison.Ordinal) == true && !value.Contains(':'))
+        {
+            value = "default " + value; // since Linux 5.4 the file shows the default weight as "default N"
+        }
         if (Path.GetFileName(path) == "cgroup.freeze")
         {
             bool frozen = value == "1" && !FreezeNeverCompletes;
