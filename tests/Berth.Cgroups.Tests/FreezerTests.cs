@@ -46,6 +46,17 @@ public sealed class FreezerTests
     }
 
     [Fact]
+    public void V1_state_waits_out_freezing_but_not_forever()
+    {
+        using var fake = new FakeV1Kernel();
+        ICgroupManager manager = Created(fake, fake.Host);
+        fake.Put(manager.Paths["freezer"], "freezer.state", "FREEZING\n");
+        var error = Assert.Throws<CgroupException>(() => manager.GetFreezerState());
+        Assert.EndsWith("freezer.state stayed FREEZING for 1000 ms: a pause is still in progress or stuck; retry", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1000, fake.Pauses.Count);
+    }
+
+    [Fact]
     public void V1_without_a_freezer_hierarchy_cannot_pause_and_reports_undefined()
     {
         using var fake = new FakeV1Kernel();

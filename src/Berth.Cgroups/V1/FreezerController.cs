@@ -48,10 +48,13 @@ internal sealed class FreezerController : V1Controller
 
     public void Thaw() => Write(State, Thawed);
 
-    /// <summary>FREEZING is waited out (1 ms steps) so the answer is stable; FROZEN through an ancestor only counts as thawed.</summary>
+    /// <summary>
+    /// FREEZING is waited out (1 ms steps, up to <see cref="Attempts"/> of them; runc waits without bound) so the
+    /// answer is stable; FROZEN through an ancestor only counts as thawed.
+    /// </summary>
     public FreezerState GetState()
     {
-        while (true)
+        for (int poll = 0; poll < Attempts; poll++)
         {
             if (!Fs.DirectoryExists(Directory) || !Exists(State))
             {
@@ -70,6 +73,7 @@ internal sealed class FreezerController : V1Controller
                     throw new CgroupException($"read {PathOf(State)}: unknown state \"{other}\"");
             }
         }
+        throw new CgroupException($"{PathOf(State)} stayed {Freezing} for {Attempts} ms: a pause is still in progress or stuck; retry");
     }
 
     private FreezerState SelfFreezing()
