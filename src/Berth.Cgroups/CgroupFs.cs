@@ -51,6 +51,22 @@ internal class CgroupFs
 
     public bool DirectoryExists(string path) => Directory.Exists(path);
 
+    /// <summary>File names (not paths) in <paramref name="directory"/> matching a glob such as "hugetlb.*.max"; none when it is gone.</summary>
+    public string[] FileNames(string directory, string pattern)
+    {
+        try
+        {
+            return Directory.GetFiles(directory, pattern).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Waits between polls of a state file (freezer); a test fake overrides it to count instead of sleeping.</summary>
+    public virtual void Pause(TimeSpan delay) => Thread.Sleep(delay);
+
     /// <summary>Child directories (child cgroups); none when the directory is gone.</summary>
     public string[] ChildDirectories(string path)
     {

@@ -1,3 +1,4 @@
+using Berth.Cgroups.Stats;
 using Berth.Oci.Spec;
 
 namespace Berth.Cgroups;
@@ -39,8 +40,35 @@ public interface ICgroupManager
     /// </summary>
     void ApplyBootstrap(int pid);
 
-    /// <summary>Writes linux.resources. Values the host cannot take throw <see cref="CgroupException"/> naming the file.</summary>
+    /// <summary>
+    /// Writes linux.resources (all but devices). Only the fields present are written, so on a live cgroup this is
+    /// <c>runc update</c>: fields left out keep their value, and memory and swap are written in the order the kernel
+    /// accepts. Values the host cannot take throw <see cref="CgroupException"/> naming the file and what to do.
+    /// </summary>
     void Set(Resources resources);
+
+    /// <summary>
+    /// Stops every process of the cgroup (<c>pause</c>) and returns once the kernel reports them frozen: v1
+    /// freezer.state FROZEN (retried while FREEZING, as runc does), v2 cgroup.freeze 1 then cgroup.events "frozen 1".
+    /// Throws <see cref="CgroupException"/> when the host has no freezer or the freeze does not complete.
+    /// </summary>
+    void Freeze();
+
+    /// <summary>Lets the processes run again (<c>resume</c>): v1 freezer.state THAWED, v2 cgroup.freeze 0.</summary>
+    void Thaw();
+
+    /// <summary>Frozen, Thawed, or Undefined when the host has no freezer for this cgroup (or the cgroup is gone).</summary>
+    FreezerState GetFreezerState();
+
+    /// <summary>
+    /// Reads the counters for <c>events --stats</c>: CPU, cpuset, memory (with OOM kills), pids, block I/O and
+    /// hugetlb, shaped like runc's stats. Controllers the host lacks read as zero.
+    /// </summary>
+    CgroupStats GetStats();
+
+    /// <summary>How many processes of the cgroup the OOM killer killed so far (v1 memory.oom_control, v2 memory.events
+    /// "oom_kill"); 0 without the memory controller. <c>events</c> polls it to report "oom" events.</summary>
+    ulong GetOomKillCount();
 
     /// <summary>PIDs in the cgroup (and its descendants), from the pids/memory hierarchy on v1 or the v2 one.</summary>
     IReadOnlyList<int> GetPids();

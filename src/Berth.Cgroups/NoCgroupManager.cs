@@ -25,4 +25,17 @@ public sealed class NoCgroupManager : ICgroupManager
     public IReadOnlyList<int> GetPids() => [];
 
     public void Destroy() { }
+
+    /// <summary>Pausing needs a freezer, which needs a cgroup.</summary>
+    public void Freeze() =>
+        throw new CgroupException("pause: this container has no cgroup (rootless without a delegated cgroup), so it cannot be frozen");
+
+    public void Thaw() =>
+        throw new CgroupException("resume: this container has no cgroup (rootless without a delegated cgroup)");
+
+    public FreezerState GetFreezerState() => FreezerState.Undefined;
+
+    public Stats.CgroupStats GetStats() => new();
+
+    public ulong GetOomKillCount() => 0;
 }

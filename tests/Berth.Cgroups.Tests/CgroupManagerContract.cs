@@ -9,7 +9,7 @@ namespace Berth.Cgroups.Tests;
 /// cgroupfs (CONVENTIONS.md 10). <see cref="PidsKey"/> and <see cref="CpusetKey"/> say which entry of
 /// <see cref="ICgroupManager.Paths"/> holds those controllers' files.
 /// </summary>
-public abstract class CgroupManagerContract : IDisposable
+public abstract partial class CgroupManagerContract : IDisposable
 {
     private protected CgroupManagerContract(FakeCgroupFs fake, CgroupHost host)
     {
@@ -24,6 +24,9 @@ public abstract class CgroupManagerContract : IDisposable
     protected abstract string PidsKey { get; }
 
     protected abstract string CpusetKey { get; }
+
+    /// <summary>Makes the fake kernel report <paramref name="kills"/> OOM kills for the cgroup, in its version's file.</summary>
+    private protected abstract void ReportOomKills(ICgroupManager manager, int kills);
 
     public void Dispose() => Fake.Dispose();
 

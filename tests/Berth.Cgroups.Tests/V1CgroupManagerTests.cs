@@ -25,6 +25,9 @@ public sealed class V1CgroupManagerTests : CgroupManagerContract
 
     protected override string CpusetKey => "cpuset";
 
+    private protected override void ReportOomKills(ICgroupManager manager, int kills) =>
+        V1.Put(manager.Paths["memory"], "memory.oom_control", $"oom_kill_disable 0\nunder_oom 0\noom_kill {kills}\n");
+
     [Fact]
     public void Hybrid_host_gets_every_v1_hierarchy_plus_the_unified_one()
     {

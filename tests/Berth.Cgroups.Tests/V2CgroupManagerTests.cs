@@ -20,6 +20,9 @@ public sealed class V2CgroupManagerTests : CgroupManagerContract
 
     protected override string CpusetKey => "";
 
+    private protected override void ReportOomKills(ICgroupManager manager, int kills) =>
+        Fake.Put(manager.Paths[""], "memory.events", $"low 0\nhigh 0\nmax 1\noom {kills}\noom_kill {kills}\n");
+
     [Fact]
     public void Mode_is_V2_and_the_only_path_is_the_unified_one()
     {
@@ -48,7 +51,7 @@ public sealed class V2CgroupManagerTests : CgroupManagerContract
     {
         using var fake = new FakeV2Kernel(rootControllers: "memory pids hugetlb");
         CgroupManagerFactory.Create(fake.Host, "/x", "c1", fake).Create();
-        Assert.Equal(["write +memory +pids to /cgroup.subtree_control"], fake.Writes);
+        Assert.Equal(["write +memory +pids +hugetlb to /cgroup.subtree_control"], fake.Writes);
     }
 
     [Fact]

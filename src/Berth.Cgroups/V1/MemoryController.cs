@@ -5,9 +5,11 @@ namespace Berth.Cgroups.V1;
 /// <summary>
 /// memory (v1): limit → memory.limit_in_bytes, swap (memory+swap in total, as the OCI spec defines it) →
 /// memory.memsw.limit_in_bytes, reservation → memory.soft_limit_in_bytes, swappiness → memory.swappiness,
-/// disableOOMKiller → memory.oom_control. -1 means unlimited, 0 means "not set".
+/// disableOOMKiller → memory.oom_control, useHierarchy → memory.use_hierarchy. -1 means unlimited, 0 "not set".
+/// kernel and kernelTCP (kmem limits) are deprecated and ignored, as runc does. Only fields present are written,
+/// so the same call serves <c>update</c>.
 /// </summary>
-internal sealed class MemoryController : V1Controller
+internal sealed partial class MemoryController : V1Controller
 {
     private const string Limit = "memory.limit_in_bytes";
     private const string MemSw = "memory.memsw.limit_in_bytes";
@@ -27,6 +29,11 @@ internal sealed class MemoryController : V1Controller
         {
             return;
         }
+        if (memory.CheckBeforeUpdate == true)
+        {
+            MemoryUsageCheck.Require(memory.Limit ?? 0, memory.Swap ?? 0, StatFiles.Unsigned("memory.usage_in_bytes"),
+                StatFiles.Unsigned("memory.memsw.usage_in_bytes"));
+        }
         SetLimitAndSwap(memory.Limit ?? 0, memory.Swap ?? 0);
         if (memory.Reservation is long reservation && reservation != 0)
         {
@@ -37,6 +44,11 @@ internal sealed class MemoryController : V1Controller
         {
             Write(OomControl, "1");
         }
+        if (memory.UseHierarchy is bool useHierarchy)
+        {
+            Write("memory.use_hierarchy", useHierarchy ? "1" : "0");
+        }
+        TraceIgnoredKernelLimits(memory);
     }
 
     /// <summary>
@@ -52,16 +64,38 @@ internal sealed class MemoryController : V1Controller
         if (swapFirst)
         {
             Write(MemSw, swap);
-            Write(Limit, limit);
+            WriteLimit(limit);
             return;
         }
         if (limit != 0)
         {
-            Write(Limit, limit);
+            WriteLimit(limit);
         }
         if (swap != 0)
         {
             Write(MemSw, swap);
+        }
+    }
+
+    /// <summary>
+    /// EBUSY: the kernel could not reclaim down to the new limit (usage is above it), reported with the usage like runc.
+    /// EINVAL: the limit would exceed memory.memsw.limit_in_bytes (an update of the limit alone).
+    /// </summary>
+    private void WriteLimit(long limit)
+    {
+        try
+        {
+            Write(Limit, limit);
+        }
+        catch (CgroupException e) when (e.Errno == Errno.EBUSY)
+        {
+            throw new CgroupException($"{e.Message} (cannot set {Field}.limit to {limit}: current usage "
+                + $"{StatFiles.Unsigned("memory.usage_in_bytes")}, peak usage {StatFiles.Unsigned("memory.max_usage_in_bytes")})", e.Errno, e);
+        }
+        catch (CgroupException e) when (e.Errno == Errno.EINVAL && Exists(MemSw))
+        {
+            throw new CgroupException($"{e.Message} ({Limit} may not exceed {MemSw}, now {Read(MemSw)}: "
+                + $"give {Field}.swap too, at least as high as the limit)", e.Errno, e);
         }
     }
 
@@ -110,6 +144,19 @@ internal sealed class MemoryController : V1Controller
             throw new CgroupException($"{Field}.swappiness {value} is out of range: use 0-100");
         }
         Write(Swappiness, value);
+    }
+
+    /// <summary>Kernel memory limits were deprecated in Linux 5.4 and removed in 6.x; runc ignores them too.</summary>
+    private void TraceIgnoredKernelLimits(Memory memory)
+    {
+        if (memory.Kernel is long kernel && kernel != 0)
+        {
+            Fs.Trace($"{Field}.kernel {kernel} ignored: kernel memory limits are deprecated");
+        }
+        if (memory.KernelTCP is long tcp && tcp != 0)
+        {
+            Fs.Trace($"{Field}.kernelTCP {tcp} ignored: kernel memory limits are deprecated");
+        }
     }
 
     private static ulong AsUnsigned(long value) => value == -1 ? ulong.MaxValue : (ulong)value;

@@ -1,8 +1,9 @@
+using Berth.Cgroups.Stats;
 using Berth.Oci.Spec;
 
 namespace Berth.Cgroups.V1;
 
-/// <summary>pids: linux.resources.pids.limit → pids.max ("max" when the limit is 0 or negative).</summary>
+/// <summary>pids: linux.resources.pids.limit → pids.max ("max" when the limit is 0 or negative). Statistics: pids.current and pids.max.</summary>
 internal sealed class PidsController : V1Controller
 {
     public PidsController(string mountpoint, string relative, CgroupFs fs)
@@ -17,4 +18,6 @@ internal sealed class PidsController : V1Controller
             Write("pids.max", PidsMax.Format(pids.Limit));
         }
     }
+
+    public override void AddStats(CgroupStats stats) => PidsStatsReader.Add(StatFiles, stats.Pids);
 }

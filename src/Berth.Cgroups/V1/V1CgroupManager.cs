@@ -1,3 +1,4 @@
+using Berth.Cgroups.Stats;
 using Berth.Oci.Spec;
 
 namespace Berth.Cgroups.V1;
@@ -54,11 +55,16 @@ public sealed class V1CgroupManager : ICgroupManager
         }
     }
 
+    /// <summary>
+    /// Writes every field present; fields left out keep their current value, so this is also <c>update</c>.
+    /// linux.resources.unified is refused even on a hybrid host, as runc does: its cgroup2 hierarchy has no controllers.
+    /// </summary>
     public void Set(Resources resources)
     {
         if (resources.Unified is { Count: > 0 })
         {
-            throw new CgroupException("linux.resources.unified needs cgroup v2, but this host's controllers are on cgroup v1");
+            throw new CgroupException("linux.resources.unified needs cgroup v2, but this host's controllers are on cgroup v1"
+                + (Mode == CgroupMode.Hybrid ? " (its cgroup2 hierarchy has no controllers)" : "") + ": use the typed fields of linux.resources");
         }
         RequireMounted(resources);
         foreach (V1Controller controller in _controllers)
@@ -66,6 +72,26 @@ public sealed class V1CgroupManager : ICgroupManager
             controller.Set(resources);
         }
     }
+
+    public void Freeze() => RequireFreezer("pause").Freeze();
+
+    public void Thaw() => RequireFreezer("resume").Thaw();
+
+    public FreezerState GetFreezerState() =>
+        _controllers.OfType<FreezerController>().FirstOrDefault()?.GetState() ?? FreezerState.Undefined;
+
+    /// <summary>Each controller adds its counters; hierarchies not mounted or without the directory are skipped, as in runc.</summary>
+    public CgroupStats GetStats()
+    {
+        var stats = new CgroupStats();
+        foreach (V1Controller controller in _controllers.Where(c => _fs.DirectoryExists(c.Directory)))
+        {
+            controller.AddStats(stats);
+        }
+        return stats;
+    }
+
+    public ulong GetOomKillCount() => _controllers.OfType<MemoryController>().FirstOrDefault()?.OomKills() ?? 0;
 
     /// <summary>From the pids hierarchy, else memory, else the first one mounted.</summary>
     public IReadOnlyList<int> GetPids()
@@ -106,7 +132,17 @@ public sealed class V1CgroupManager : ICgroupManager
         Require(resources.Memory is not null, "memory", "linux.resources.memory");
         Require(cpuLimits, "cpu", "linux.resources.cpu");
         Require(cpusetLimits, "cpuset", "linux.resources.cpu.cpus/mems");
+        Require(resources.BlockIO is not null, "blkio", "linux.resources.blockIO");
+        Require(resources.HugepageLimits is { Count: > 0 }, "hugetlb", "linux.resources.hugepageLimits");
+        Require(resources.Network?.ClassID is > 0, "net_cls", "linux.resources.network.classID");
+        Require(resources.Network?.Priorities is { Count: > 0 }, "net_prio", "linux.resources.network.priorities");
+        Require(resources.Rdma is { Count: > 0 }, "rdma", "linux.resources.rdma");
     }
+
+    private FreezerController RequireFreezer(string operation) =>
+        _controllers.OfType<FreezerController>().FirstOrDefault()
+        ?? throw new CgroupException($"cannot {operation}: the freezer controller has no cgroup v1 hierarchy mounted on this host "
+            + "(mount one: mount -t cgroup -o freezer freezer /sys/fs/cgroup/freezer)");
 
     private void Require(bool wanted, string controller, string field)
     {
@@ -126,6 +162,13 @@ public sealed class V1CgroupManager : ICgroupManager
         "cpu" => new CpuController(mountpoint, relative, fs),
         "cpuset" => new CpusetController(mountpoint, relative, fs),
         "devices" => new Devices.V1DevicesController(mountpoint, relative, fs),
+        "cpuacct" => new CpuacctController(mountpoint, relative, fs),
+        "blkio" => new BlkioController(mountpoint, relative, fs),
+        "hugetlb" => new HugetlbController(mountpoint, relative, fs),
+        "net_cls" => new NetClsController(mountpoint, relative, fs),
+        "net_prio" => new NetPrioController(mountpoint, relative, fs),
+        "rdma" => new RdmaController(mountpoint, relative, fs),
+        "freezer" => new FreezerController(mountpoint, relative, fs),
         _ => new JoinOnlyController(name, mountpoint, relative, fs),
     };
 }

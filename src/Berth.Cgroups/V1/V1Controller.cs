@@ -1,4 +1,5 @@
 using System.Globalization;
+using Berth.Cgroups.Stats;
 using Berth.Oci.Spec;
 
 namespace Berth.Cgroups.V1;
@@ -30,6 +31,8 @@ internal abstract class V1Controller
 
     protected CgroupFs Fs { get; }
 
+    protected StatFiles StatFiles => new(Fs, Directory);
+
     /// <summary>mkdir -p of the container's directory.</summary>
     public virtual void Create()
     {
@@ -44,25 +47,40 @@ internal abstract class V1Controller
     {
     }
 
+    /// <summary>Adds this controller's counters to <paramref name="stats"/>; nothing by default. Only called when <see cref="Directory"/> exists.</summary>
+    public virtual void AddStats(CgroupStats stats)
+    {
+    }
+
     protected string PathOf(string file) => Path.Join(Directory, file);
 
-    protected void Write(string file, string value) => Fs.Write(PathOf(file), value);
+    /// <summary>Writes a controller file; a missing one (ENOENT) gets a hint saying what the kernel lacks and what to do.</summary>
+    protected void Write(string file, string value)
+    {
+        try
+        {
+            Fs.Write(PathOf(file), value);
+        }
+        catch (CgroupException e) when (e.Errno == Errno.ENOENT)
+        {
+            string hint = Fs.DirectoryExists(Directory)
+                ? HintForMissing(file)
+                : $"the cgroup {Directory} does not exist: create it first";
+            throw new CgroupException($"{e.Message} ({hint})", e.Errno, e);
+        }
+    }
 
     protected void Write(string file, long value) => Write(file, value.ToString(CultureInfo.InvariantCulture));
 
     protected void Write(string file, ulong value) => Write(file, value.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>Why a controller file can be missing: the kernel was built without that feature.</summary>
+    protected virtual string HintForMissing(string file) =>
+        $"this kernel's {Name} controller has no {file}: it was built without that feature; remove the setting from linux.resources";
+
     protected bool Exists(string file) => Fs.FileExists(PathOf(file));
 
     protected string Read(string file) => Fs.Read(PathOf(file)).Trim();
 
-    protected ulong ReadUnsigned(string file)
-    {
-        string text = Read(file);
-        if (!ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out ulong value))
-        {
-            throw new CgroupException($"read {PathOf(file)}: expected a number, found \"{text}\"");
-        }
-        return value;
-    }
+    protected ulong ReadUnsigned(string file) => StatText.Unsigned(Read(file), PathOf(file));
 }

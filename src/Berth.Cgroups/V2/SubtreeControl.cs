@@ -2,7 +2,8 @@ namespace Berth.Cgroups.V2;
 
 /// <summary>
 /// cgroup2 only gives a cgroup the controllers its parent lists in cgroup.subtree_control. Berth enables
-/// cpu, memory, pids, cpuset and io in each ancestor, as far as the ancestor has them (its cgroup.controllers).
+/// cpu, memory, pids, cpuset, io, hugetlb, rdma and misc in each ancestor, as far as the ancestor has them (its
+/// cgroup.controllers), as runc enables every available controller.
 /// </summary>
 internal static class SubtreeControl
 {
@@ -10,7 +11,7 @@ internal static class SubtreeControl
     public const string SubtreeControlFile = "cgroup.subtree_control";
 
     /// <summary>The controllers Berth wants, in the order they are written.</summary>
-    public static readonly IReadOnlyList<string> Wanted = ["cpu", "memory", "pids", "cpuset", "io"];
+    public static readonly IReadOnlyList<string> Wanted = ["cpu", "memory", "pids", "cpuset", "io", "hugetlb", "rdma", "misc"];
 
     /// <summary>
     /// Writes "+cpu +memory ..." for the wanted controllers that <paramref name="directory"/> has but has not

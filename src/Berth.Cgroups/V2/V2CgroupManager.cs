@@ -1,4 +1,5 @@
 using System.Globalization;
+using Berth.Cgroups.Stats;
 using Berth.Oci.Spec;
 
 namespace Berth.Cgroups.V2;
@@ -49,19 +50,40 @@ public sealed class V2CgroupManager : ICgroupManager
     public void Apply(int pid) =>
         _fs.Write(Path.Join(Directory, "cgroup.procs"), pid.ToString(CultureInfo.InvariantCulture));
 
+    /// <summary>
+    /// Writes every field present, in runc's order (pids, memory, io, cpu, cpuset, hugetlb, rdma, then unified so its
+    /// keys win); fields left out keep their current value, so this is also <c>update</c>.
+    /// </summary>
     public void Set(Resources resources)
     {
-        var files = new V2Files(_fs, Directory);
+        var files = Files;
         V2Pids.Set(files, resources.Pids);
         V2Memory.Set(files, resources.Memory);
+        V2Io.Set(files, resources.BlockIO);
         V2Cpu.Set(files, resources.Cpu);
         V2Cpuset.Set(files, resources.Cpu);
+        V2Hugetlb.Set(files, resources.HugepageLimits);
+        V2Rdma.Set(files, resources.Rdma);
+        V2Network.Set(files, resources.Network);
         V2Unified.Set(files, resources.Unified);
         Devices.V2Devices.Set(files, resources.Devices);
     }
+
+    public void Freeze() => V2Freezer.Set(Files, frozen: true);
+
+    public void Thaw() => V2Freezer.Set(Files, frozen: false);
+
+    public FreezerState GetFreezerState() =>
+        _fs.DirectoryExists(Directory) ? V2Freezer.GetState(Files) : FreezerState.Undefined;
+
+    public CgroupStats GetStats() => V2Stats.Read(new StatFiles(_fs, Directory));
+
+    public ulong GetOomKillCount() => V2Stats.OomKills(new StatFiles(_fs, Directory));
 
     /// <summary>cgroup.procs of the cgroup and every descendant.</summary>
     public IReadOnlyList<int> GetPids() => CgroupTree.ReadPids(_fs, Directory);
 
     public void Destroy() => CgroupTree.Remove(_fs, Directory);
+
+    private V2Files Files => new(_fs, Directory);
 }

@@ -6,7 +6,9 @@ namespace Berth.Cgroups.V2;
 /// <summary>
 /// memory (v2): limit → memory.max, reservation → memory.low, swap → memory.swap.max. The OCI swap value is
 /// memory+swap (the v1 meaning); cgroup2 limits swap alone, so memory.swap.max = swap - limit (runc and crun
-/// do the same), -1 → "max". Swappiness and disableOOMKiller have no cgroup2 file and are ignored (traced).
+/// do the same), -1 → "max". Swappiness, disableOOMKiller and useHierarchy have no cgroup2 file (v2 is always
+/// hierarchical) and kernel/kernelTCP are deprecated: all ignored (traced), as runc does. checkBeforeUpdate refuses a
+/// limit not above the current usage (memory.current, memory.swap.current), since cgroup2 would OOM-kill instead.
 /// </summary>
 internal static class V2Memory
 {
@@ -20,7 +22,13 @@ internal static class V2Memory
         }
         long limit = memory.Limit ?? 0;
         long swap = memory.Swap ?? 0;
-        SetSwap(files, SwapMax(limit, swap), swap);
+        long swapMax = SwapMax(limit, swap);
+        if (memory.CheckBeforeUpdate == true)
+        {
+            ulong usage = ReadUsage(files, "memory.current");
+            MemoryUsageCheck.Require(limit, swap, usage, usage + ReadUsage(files, "memory.swap.current"));
+        }
+        SetSwap(files, swapMax, swap);
         if (Format(limit) is string max)
         {
             files.Write("memory.max", max);
@@ -89,5 +97,21 @@ internal static class V2Memory
         {
             files.Fs.Trace($"{Field}.disableOOMKiller ignored: cgroup v2 cannot disable the OOM killer");
         }
+        if (memory.UseHierarchy is not null)
+        {
+            files.Fs.Trace($"{Field}.useHierarchy ignored: cgroup v2 is always hierarchical");
+        }
+        if (memory.Kernel is long kernel && kernel != 0)
+        {
+            files.Fs.Trace($"{Field}.kernel {kernel} ignored: kernel memory limits are deprecated");
+        }
+        if (memory.KernelTCP is long tcp && tcp != 0)
+        {
+            files.Fs.Trace($"{Field}.kernelTCP {tcp} ignored: kernel memory limits are deprecated");
+        }
     }
+
+    /// <summary>Best effort, like runc: a cgroup without the file (no swap accounting) counts as using nothing.</summary>
+    private static ulong ReadUsage(V2Files files, string file) =>
+        files.Exists(file) ? Stats.StatText.Unsigned(files.Fs.Read(files.PathOf(file)), files.PathOf(file)) : 0;
 }

@@ -27,6 +27,14 @@ internal abstract class FakeCgroupFs : CgroupFs, IDisposable
 
     public new List<string> Trace { get; }
 
+    /// <summary>Every wait the code under test asked for (freezer polls), recorded instead of slept.</summary>
+    public List<TimeSpan> Pauses { get; } = [];
+
+    public override void Pause(TimeSpan delay) => Pauses.Add(delay);
+
+    /// <summary>Sets a file's content as the kernel would show it (a counter, a state).</summary>
+    public void Put(string directory, string file, string content) => File.WriteAllText(Path.Join(directory, file), content);
+
     /// <summary>How many more rmdir calls answer EBUSY before one succeeds.</summary>
     public int BusyRemovals { get; set; }
 

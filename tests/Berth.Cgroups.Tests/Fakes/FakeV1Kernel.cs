@@ -2,26 +2,26 @@ namespace Berth.Cgroups.Tests.Fakes;
 
 /// <summary>
 /// cgroup v1 hierarchies under one temp root (cpu, cpuacct, cpuset, memory, devices, freezer, blkio, pids,
-/// systemd for name=systemd, and optionally a controller-less cgroup2 "unified"). Like the kernel: a new cpuset
-/// cgroup has empty cpuset.cpus/mems and refuses tasks (ENOSPC) until they are filled; memory.limit_in_bytes
-/// may never exceed memory.memsw.limit_in_bytes (EINVAL); cpu.shares is clamped to [2, 262144]; and, standing in
-/// for the kernel's bandwidth check, cpu.cfs_period_us refuses (EINVAL) a period below the current quota.
+/// systemd for name=systemd, optionally hugetlb, net_cls+net_prio and rdma, and a controller-less cgroup2 "unified").
+/// Like the kernel: a new cpuset cgroup has empty cpuset.cpus/mems and refuses tasks (ENOSPC) until they are filled;
+/// memory.limit_in_bytes may never exceed memory.memsw.limit_in_bytes (EINVAL) nor go below memory.usage_in_bytes
+/// (EBUSY); cpu.shares is clamped to [2, 262144]; cpu.cfs_period_us refuses (EINVAL) a period below the current
+/// quota; freezer.state answers FREEZING for <see cref="FreezingWrites"/> FROZEN writes before it reads FROZEN.
 /// </summary>
-internal sealed class FakeV1Kernel : FakeCgroupFs
+internal sealed partial class FakeV1Kernel : FakeCgroupFs
 {
     public const string Unlimited = "9223372036854771712";
     private const int EINVAL = 22;
+    private const int EBUSY = 16;
     private const int ENOSPC = 28;
     private readonly Dictionary<string, string[]> _controllersByMountpoint = new();
 
-    public FakeV1Kernel(bool hybrid = true, bool swapAccounting = true, bool comountCpu = false)
+    public FakeV1Kernel(bool hybrid = true, bool swapAccounting = true, bool comountCpu = false, bool allControllers = false, bool cfq = false)
     {
         SwapAccounting = swapAccounting;
+        Cfq = cfq;
         var mounts = new Dictionary<string, string>();
-        string[][] hierarchies = comountCpu
-            ? [["cpu", "cpuacct"], ["cpuset"], ["memory"], ["devices"], ["freezer"], ["blkio"], ["pids"], ["name=systemd"]]
-            : [["cpu"], ["cpuacct"], ["cpuset"], ["memory"], ["devices"], ["freezer"], ["blkio"], ["pids"], ["name=systemd"]];
-        foreach (string[] controllers in hierarchies)
+        foreach (string[] controllers in Hierarchies(comountCpu, allControllers))
         {
             string dirName = string.Join(',', controllers).Replace("name=", "", StringComparison.Ordinal);
             string mountpoint = Path.Join(Root, dirName);
@@ -41,9 +41,23 @@ internal sealed class FakeV1Kernel : FakeCgroupFs
 
     public bool SwapAccounting { get; }
 
+    /// <summary>blkio with CFQ's files (blkio.weight, leaf weights) instead of BFQ's (blkio.bfq.weight).</summary>
+    public bool Cfq { get; }
+
+    /// <summary>How many more FROZEN writes leave freezer.state at FREEZING (a task still forking).</summary>
+    public int FreezingWrites { get; set; }
+
     public CgroupHost Host { get; }
 
     public string Mountpoint(string controller) => Host.V1Mountpoints[controller];
+
+    private static IEnumerable<string[]> Hierarchies(bool comountCpu, bool allControllers)
+    {
+        IEnumerable<string[]> cpu = comountCpu ? [["cpu", "cpuacct"]] : [["cpu"], ["cpuacct"]];
+        IEnumerable<string[]> common = [["cpuset"], ["memory"], ["devices"], ["freezer"], ["blkio"], ["pids"], ["name=systemd"]];
+        IEnumerable<string[]> extra = allControllers ? [["hugetlb"], ["net_cls", "net_prio"], ["rdma"]] : [];
+        return cpu.Concat(common).Concat(extra);
+    }
 
     private void MountHierarchy(string mountpoint, string[] controllers)
     {
@@ -70,29 +84,6 @@ internal sealed class FakeV1Kernel : FakeCgroupFs
         }
     }
 
-    private IEnumerable<(string, string)> ControllerFiles(string controller) => controller switch
-    {
-        "cpu" => [("cpu.shares", "1024"), ("cpu.cfs_period_us", "100000"), ("cpu.cfs_quota_us", "-1"), ("cpu.cfs_burst_us", "0"),
-            ("cpu.rt_period_us", "1000000"), ("cpu.rt_runtime_us", "0"), ("cpu.idle", "0")],
-        "cpuset" => [("cpuset.cpus", ""), ("cpuset.mems", "")],
-        "pids" => [("pids.max", "max")],
-        "memory" => MemoryFiles(),
-        "cgroup2" => [("cgroup.controllers", ""), ("cgroup.subtree_control", "")],
-        _ => [("tasks", "")],
-    };
-
-    private IEnumerable<(string, string)> MemoryFiles()
-    {
-        yield return ("memory.limit_in_bytes", Unlimited);
-        yield return ("memory.soft_limit_in_bytes", Unlimited);
-        yield return ("memory.swappiness", "60");
-        yield return ("memory.oom_control", "oom_kill_disable 0\nunder_oom 0");
-        if (SwapAccounting)
-        {
-            yield return ("memory.memsw.limit_in_bytes", Unlimited);
-        }
-    }
-
     protected override void WriteFile(string path, string value)
     {
         string directory = Path.GetDirectoryName(path)!;
@@ -101,6 +92,8 @@ internal sealed class FakeV1Kernel : FakeCgroupFs
             case "memory.limit_in_bytes" when Exceeds(value, ReadOrUnlimited(directory, "memory.memsw.limit_in_bytes")):
             case "memory.memsw.limit_in_bytes" when Exceeds(ReadOrUnlimited(directory, "memory.limit_in_bytes"), value):
                 throw Errno(EINVAL, "Invalid argument");
+            case "memory.limit_in_bytes" when Exceeds(ReadOrUnlimited(directory, "memory.usage_in_bytes"), value):
+                throw Errno(EBUSY, "Device or resource busy");
             case "cgroup.procs" when IsCpusetWithoutCpus(directory):
                 throw Errno(ENOSPC, "No space left on device");
             case "cpu.cfs_period_us" when ReadOrUnlimited(directory, "cpu.cfs_quota_us").Trim() is var quota && quota != "-1" && Exceeds(quota, value):
@@ -108,8 +101,18 @@ internal sealed class FakeV1Kernel : FakeCgroupFs
             case "cpu.shares":
                 value = Math.Clamp(ulong.Parse(value), 2UL, 262144UL).ToString();
                 break;
+            case "freezer.state":
+                WriteFreezerState(directory, value);
+                return;
         }
         base.WriteFile(path, value == "-1" && path.Contains("memory.", StringComparison.Ordinal) ? Unlimited : value);
+    }
+
+    private void WriteFreezerState(string directory, string value)
+    {
+        bool freezing = value == "FROZEN" && FreezingWrites-- > 0;
+        base.WriteFile(Path.Join(directory, "freezer.state"), freezing ? "FREEZING\n" : value + "\n");
+        base.WriteFile(Path.Join(directory, "freezer.self_freezing"), value == "FROZEN" ? "1\n" : "0\n");
     }
 
     private static bool Exceeds(string a, string b) => Parse(a) > Parse(b);

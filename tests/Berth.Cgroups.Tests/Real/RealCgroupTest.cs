@@ -24,7 +24,10 @@ public abstract class RealCgroupTest : IDisposable
     protected virtual CgroupHost ManagedHost => Host;
 
     protected ICgroupManager Manager(string child = "/c1") =>
-        CgroupManagerFactory.Create(ManagedHost, Name + child, "unused", Trace.Add);
+        CgroupManagerFactory.Create(ManagedHost, CgroupsPathFor(child), "unused", Trace.Add);
+
+    /// <summary>linux.cgroupsPath for a cgroup below the test's own one: "/berth-test-…/c1" under the host's roots.</summary>
+    protected virtual string CgroupsPathFor(string child) => Name + child;
 
     protected static string ReadValue(string directory, string file) => File.ReadAllText(Path.Join(directory, file)).Trim();
 
@@ -33,7 +36,9 @@ public abstract class RealCgroupTest : IDisposable
 
     public void Dispose()
     {
-        Manager("").Destroy();
+        RemoveTestCgroups();
         GC.SuppressFinalize(this);
     }
+
+    protected virtual void RemoveTestCgroups() => Manager("").Destroy();
 }
