@@ -1,6 +1,7 @@
 using Berth.Cgroups;
 using Berth.Oci;
 using Berth.Runtime.Interop;
+using Berth.Runtime.Seccomp;
 using Berth.Runtime.State;
 
 namespace Berth.Runtime.Container;
@@ -21,7 +22,8 @@ public sealed partial class Container
         string bundle = Path.GetFullPath(options.Bundle);
         var spec = SpecLoader.Load(bundle);
         SpecValidator.Validate(spec, bundle);
-        var creation = new ContainerCreation(store, options, spec, bundle, host);
+        var seccomp = SeccompCompiler.Compile(spec.Linux?.Seccomp);
+        var creation = new ContainerCreation(store, options, spec, bundle, host) { Seccomp = seccomp };
         try
         {
             return new Container(store, creation.Run(), spec, creation.CgroupManager);

@@ -46,6 +46,9 @@ internal sealed class ContainerCreation
 
     internal ICgroupManager? CgroupManager => _cgroup;
 
+    /// <summary>linux.seccomp compiled before anything was created (a bad profile leaves nothing behind).</summary>
+    internal Seccomp.SeccompProgram? Seccomp { get; init; }
+
     internal ContainerState Run()
     {
         CreateStateDirectory();
@@ -156,6 +159,7 @@ internal sealed class ContainerCreation
             NoPivot = _options.NoPivot,
             PreserveFds = _options.PreserveFds,
             ConsoleSocketFd = _spec.Process?.Terminal == true ? 3 + _options.PreserveFds + 1 : -1,
+            Seccomp = Seccomp,
             Trace = Trace.Enabled,
         };
         CgroupMountPlan.Fill(config, _host, _cgroup!);
