@@ -104,8 +104,7 @@ public static unsafe class SeccompCompiler
             if (rc < 0)
             {
                 throw new BerthException($"{rule.Field}: libseccomp refused the rule for '{rule.Syscall}' "
-                    + $"({SeccompActions.Describe(rule.Action)}): {SyscallException.Describe(-rc)} "
-                    + "(is the same syscall listed twice with different actions?)");
+                    + $"({SeccompActions.Describe(rule.Action)}): {SyscallException.Describe(-rc)}");
             }
         }
     }
