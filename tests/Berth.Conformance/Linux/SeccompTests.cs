@@ -111,6 +111,22 @@ public class SeccompTests
         Assert.Contains("mount=0", output);
     }
 
+    // Without no_new_privs the filter is loaded before the capabilities are dropped: everything the init
+    // does afterwards (setuid, capset, exec) must pass Docker's profile.
+    [Theory, MemberData(nameof(RuntimeUnderTest.All), MemberType = typeof(RuntimeUnderTest))]
+    public void Dockers_default_profile_without_no_new_privileges_for_a_non_root_user(RuntimeUnderTest runtime)
+    {
+        using var b = new TestBundle(runtime);
+        b.Spec.Process!.NoNewPrivileges = false;
+        b.Spec.Process.User = new User { Uid = 1000, Gid = 1000 };
+        b.Spec.Linux!.Seccomp = DockerDefaultProfile.CreateForHost(b.Spec.Process.Capabilities!.Bounding);
+
+        string output = Script(b, "id -u; unshare -n true 2>&1; echo unshare=$?");
+
+        Assert.StartsWith("1000\n", output);
+        Assert.Contains("unshare=1", output);
+    }
+
     [Theory, MemberData(nameof(RuntimeUnderTest.All), MemberType = typeof(RuntimeUnderTest))]
     public void Kill_process_ends_the_container_with_SIGSYS(RuntimeUnderTest runtime)
     {
