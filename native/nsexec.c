@@ -29,7 +29,8 @@
  *
  * 3. berth_execve(): resets signal dispositions and the signal mask (the .NET runtime ignores SIGPIPE
  *    and installs handlers; a container process must not inherit that) and execs, with no managed code
- *    in between.
+ *    in between. berth_execve_seccomp() also installs the container's seccomp filter (BPF compiled by
+ *    the runtime) right before execve, so no other syscall of ours runs under it.
  *
  * Messages are SOCK_SEQPACKET packets: u32 type, then a payload.
  */
@@ -45,7 +46,9 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <linux/filter.h>
 #include <linux/sched.h>
+#include <linux/seccomp.h>
 #include <unistd.h>
 
 #define MSG_BOOTSTRAP 1
@@ -254,6 +257,24 @@ fail:
 int berth_execve(const char *path, char *const argv[], char *const envp[])
 {
 	reset_signals();
+	execve(path, argv, envp);
+	return -errno;
+}
+
+/*
+ * berth_execve with a seccomp filter installed just before execve: seccomp(SECCOMP_SET_MODE_FILTER,
+ * flags, {len, filter}). no_new_privs is already set by the caller (without it the call needs
+ * CAP_SYS_ADMIN). Returns only on failure: -errno, with *seccomp_failed telling which call failed.
+ */
+int berth_execve_seccomp(const char *path, char *const argv[], char *const envp[],
+			 const void *filter, unsigned short len, unsigned int flags, int *seccomp_failed)
+{
+	struct sock_fprog prog = { .len = len, .filter = (struct sock_filter *)filter };
+	reset_signals();
+	*seccomp_failed = 1;
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &prog) < 0)
+		return -errno;
+	*seccomp_failed = 0;
 	execve(path, argv, envp);
 	return -errno;
 }

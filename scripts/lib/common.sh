@@ -7,9 +7,10 @@ need_root() {
 
 # apt packages: busybox-static (the test rootfs), runc (the reference the conformance suite checks
 # itself against), build tools and zlib for NativeAOT, jq for the demo's config edits, util-linux for setpriv.
-# uidmap (newuidmap/newgidmap) and passwd (useradd) for the rootless tests.
+# uidmap (newuidmap/newgidmap) and passwd (useradd) for the rootless tests; libseccomp2 (loaded by
+# berth-runtime to compile linux.seccomp) and libseccomp-dev (its headers, for reference).
 install_deps() {
-  local pkgs=(busybox-static runc build-essential zlib1g-dev jq util-linux procps uidmap passwd)
+  local pkgs=(busybox-static runc build-essential zlib1g-dev jq util-linux procps uidmap passwd libseccomp2 libseccomp-dev)
   local missing=()
   for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -11,21 +11,25 @@ namespace Berth.Oci;
 /// </summary>
 public static class FeaturesBuilder
 {
-    public static FeaturesDocument Create(bool seccompEnabled) => new()
+    /// <param name="seccompEnabled">whether linux.seccomp can be honoured (libseccomp is present)</param>
+    /// <param name="seccompArchs">the architectures the host's libseccomp knows (null: every known name)</param>
+    /// <param name="seccompSupportedFlags">the flags the host's kernel accepts (null: every known flag)</param>
+    public static FeaturesDocument Create(
+        bool seccompEnabled, IEnumerable<string>? seccompArchs = null, IEnumerable<string>? seccompSupportedFlags = null) => new()
     {
         OciVersionMin = SpecVersion.Minimum,
         OciVersionMax = SpecVersion.Current,
         Hooks = [.. HookNames.All],
         MountOptions = [.. MountOptions.Known],
-        Linux = CreateLinux(seccompEnabled),
+        Linux = CreateLinux(seccompEnabled ? CreateSeccomp(seccompArchs, seccompSupportedFlags) : new SeccompFeatures { Enabled = false }),
     };
 
-    private static LinuxFeatures CreateLinux(bool seccompEnabled) => new()
+    private static LinuxFeatures CreateLinux(SeccompFeatures seccomp) => new()
     {
         Namespaces = [.. NamespaceTypes.Names],
         Capabilities = [.. CapabilityNames.All],
         Cgroup = new CgroupFeatures { V1 = true, V2 = true, Systemd = false, SystemdUser = false, Rdma = false },
-        Seccomp = CreateSeccomp(seccompEnabled),
+        Seccomp = seccomp,
         Apparmor = new EnabledFeature { Enabled = false },
         Selinux = new EnabledFeature { Enabled = false },
         IntelRdt = new IntelRdtFeatures { Enabled = false },
@@ -34,15 +38,13 @@ public static class FeaturesBuilder
     };
 
     /// <summary>Without seccomp only "enabled": false, as runc built without libseccomp reports.</summary>
-    private static SeccompFeatures CreateSeccomp(bool enabled) => !enabled
-        ? new SeccompFeatures { Enabled = false }
-        : new SeccompFeatures
-        {
-            Enabled = true,
-            Actions = [.. SeccompNames.Actions],
-            Operators = [.. SeccompNames.Operators],
-            Archs = [.. SeccompNames.Architectures],
-            KnownFlags = [.. SeccompNames.Flags],
-            SupportedFlags = [.. SeccompNames.Flags],
-        };
+    private static SeccompFeatures CreateSeccomp(IEnumerable<string>? archs, IEnumerable<string>? supportedFlags) => new()
+    {
+        Enabled = true,
+        Actions = [.. SeccompNames.Actions],
+        Operators = [.. SeccompNames.Operators],
+        Archs = [.. archs ?? SeccompNames.Architectures],
+        KnownFlags = [.. SeccompNames.Flags],
+        SupportedFlags = [.. supportedFlags ?? SeccompNames.Flags],
+    };
 }

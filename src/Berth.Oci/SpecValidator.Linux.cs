@@ -5,7 +5,7 @@ using OciSpec = Berth.Oci.Spec.Spec;
 
 namespace Berth.Oci;
 
-/// <summary>The "linux" rules: rootfsPropagation, namespaces, user-namespace mappings, devices; and hostname needing a uts namespace.</summary>
+/// <summary>The "linux" rules: rootfsPropagation, namespaces, user-namespace mappings, devices, seccomp (SpecValidator.Seccomp.cs); and hostname needing a uts namespace.</summary>
 public static partial class SpecValidator
 {
     private static readonly string[] DeviceTypes = ["c", "b", "u", "p"];
@@ -17,6 +17,7 @@ public static partial class SpecValidator
         CheckNamespaces(linux.Namespaces);
         CheckUserNamespace(linux);
         CheckDevices(linux.Devices);
+        CheckSeccomp(linux.Seccomp);
     }
 
     private static void CheckRootfsPropagation(string? propagation)

@@ -27,6 +27,7 @@ try
     global.Log = flags.Get("log");
     global.LogFormat = flags.Get("log-format") ?? "text";
     global.Debug = flags.Has("debug");
+    Trace.DebugEnabled = global.Debug;
     global.SystemdCgroup = flags.Has("systemd-cgroup");
     if (flags.Has("trace")) Trace.Enabled = true;
     if (flags.Has("version") || flags.Has("v"))

@@ -76,4 +76,14 @@ public class FeaturesBuilderTests
 
         Assert.Equal(first, JsonSerializer.Serialize(parsed, OciJsonContext.Default.Features));
     }
+
+    [Fact]
+    public void Seccomp_archs_and_supported_flags_come_from_the_host_probe()
+    {
+        var seccomp = FeaturesBuilder.Create(true, ["SCMP_ARCH_X86_64"], ["SECCOMP_FILTER_FLAG_TSYNC"]).Linux!.Seccomp!;
+
+        Assert.Equal(["SCMP_ARCH_X86_64"], seccomp.Archs);
+        Assert.Equal(["SECCOMP_FILTER_FLAG_TSYNC"], seccomp.SupportedFlags);
+        Assert.Equal(SeccompNames.Flags, seccomp.KnownFlags);
+    }
 }

@@ -1,6 +1,9 @@
 namespace Berth.Oci.Linux;
 
-/// <summary>The names config-linux.md "linux.seccomp" uses: actions, argument operators, architectures and filter flags.</summary>
+/// <summary>
+/// The names config-linux.md "linux.seccomp" uses: actions (what happens when a rule matches), argument
+/// operators, architectures (libseccomp's SCMP_ARCH_ names) and the flags of the seccomp(2) syscall.
+/// </summary>
 public static class SeccompNames
 {
     public static IReadOnlyList<string> Actions { get; } =
@@ -17,7 +20,7 @@ public static class SeccompNames
     public static IReadOnlyList<string> Architectures { get; } =
     [
         "SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM", "SCMP_ARCH_LOONGARCH64", "SCMP_ARCH_MIPS", "SCMP_ARCH_MIPS64",
-        "SCMP_ARCH_MIPS64N32", "SCMP_ARCH_MIPSEL", "SCMP_ARCH_MIPSEL64", "SCMP_ARCH_MIPSEL64N32", "SCMP_ARCH_PPC",
+        "SCMP_ARCH_MIPS64N32", "SCMP_ARCH_MIPSEL", "SCMP_ARCH_MIPSEL64", "SCMP_ARCH_MIPSEL64N32", "SCMP_ARCH_PARISC", "SCMP_ARCH_PARISC64", "SCMP_ARCH_PPC",
         "SCMP_ARCH_PPC64", "SCMP_ARCH_PPC64LE", "SCMP_ARCH_RISCV64", "SCMP_ARCH_S390", "SCMP_ARCH_S390X",
         "SCMP_ARCH_X32", "SCMP_ARCH_X86", "SCMP_ARCH_X86_64",
     ];
@@ -27,4 +30,18 @@ public static class SeccompNames
         "SECCOMP_FILTER_FLAG_LOG", "SECCOMP_FILTER_FLAG_SPEC_ALLOW", "SECCOMP_FILTER_FLAG_TSYNC",
         "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV",
     ];
+
+    /// <summary>The highest syscall argument index: a syscall has at most six arguments (0..5).</summary>
+    public const uint MaxArgIndex = 5;
+
+    /// <summary>The largest errno the kernel returns from a filter (MAX_ERRNO); larger values are capped.</summary>
+    public const uint MaxErrno = 4095;
+
+    public static bool IsAction(string? name) => name is not null && Actions.Contains(name);
+
+    public static bool IsOperator(string? name) => name is not null && Operators.Contains(name);
+
+    public static bool IsArchitecture(string? name) => name is not null && Architectures.Contains(name);
+
+    public static bool IsFlag(string? name) => name is not null && Flags.Contains(name);
 }

@@ -1,6 +1,7 @@
 using Berth.Cgroups;
 using Berth.Oci;
 using Berth.Runtime.Interop;
+using Berth.Runtime.Seccomp;
 using Berth.Runtime.State;
 
 namespace Berth.Runtime.Container;
@@ -22,7 +23,8 @@ public sealed partial class Container
             throw new BerthException("rootless: without root, config.json needs a user namespace with uid/gid mappings " +
                 "(make one with `berth-runtime spec --rootless`)");
         }
-        var creation = new ContainerCreation(store, options, spec, bundle, host);
+        var seccomp = SeccompCompiler.Compile(spec.Linux?.Seccomp);
+        var creation = new ContainerCreation(store, options, spec, bundle, host) { Seccomp = seccomp };
         try
         {
             return new Container(store, creation.Run(), spec, creation.CgroupManager);

@@ -87,6 +87,7 @@ public sealed partial class Container
             Rootfs = State.Rootfs,
             PreserveFds = preserveFds,
             ConsoleSocketFd = launcher.ConsoleFdInChild,
+            Seccomp = Seccomp.SeccompCompiler.Compile(spec.Linux?.Seccomp),
             Trace = Trace.Enabled,
         };
         launcher.Channel!.Send(InitMessage.Config, JsonSerializer.SerializeToUtf8Bytes(config, RuntimeJsonContext.Default.InitConfig));

@@ -45,6 +45,9 @@ internal sealed class ContainerCreation
 
     internal ICgroupManager? CgroupManager => _cgroup;
 
+    /// <summary>linux.seccomp compiled before anything was created (a bad profile leaves nothing behind).</summary>
+    internal Seccomp.SeccompProgram? Seccomp { get; init; }
+
     internal ContainerState Run()
     {
         CreateStateDirectory();
@@ -158,6 +161,7 @@ internal sealed class ContainerCreation
             NoPivot = _options.NoPivot,
             PreserveFds = _options.PreserveFds,
             ConsoleSocketFd = _launcher!.ConsoleFdInChild,
+            Seccomp = Seccomp,
             Trace = Trace.Enabled,
         };
         CgroupMountPlan.Fill(config, _host, _cgroup!);

@@ -15,4 +15,7 @@ internal static unsafe partial class Native
 
     [LibraryImport(Lib)]
     internal static partial int berth_execve(byte* path, byte** argv, byte** envp);
+
+    [LibraryImport(Lib)]
+    internal static partial int berth_execve_seccomp(byte* path, byte** argv, byte** envp, byte* filter, ushort len, uint flags, int* seccompFailed);
 }

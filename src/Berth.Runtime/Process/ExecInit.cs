@@ -30,11 +30,14 @@ internal static class ExecInit
         Credentials.SetRlimits(process.Rlimits);
         if (slave >= 0) Pty.BecomeControllingTerminal(slave);
         FdHygiene.CloseOnExecFrom(3 + config.PreserveFds);
+        // The container's seccomp filter applies to exec'd processes too (as runc): loaded while the process
+        // still has CAP_SYS_ADMIN when no_new_privs is off, else in C right before execve.
+        if (config.Seccomp is { } filter && !process.NoNewPrivileges) Seccomp.SeccompKernel.Load(filter);
         Credentials.SetUserAndCapabilities(process.User, process.Capabilities, process.NoNewPrivileges);
         channel.Send(InitMessage.Ready);
         try
         {
-            Spawner.Exec(exe, args, env);
+            Spawner.Exec(exe, args, env, process.NoNewPrivileges ? config.Seccomp : null);
         }
         catch (SyscallException e)
         {

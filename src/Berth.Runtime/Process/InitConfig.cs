@@ -1,4 +1,5 @@
 using Berth.Oci.Spec;
+using Berth.Runtime.Seccomp;
 
 namespace Berth.Runtime.Process;
 
@@ -24,5 +25,7 @@ public sealed class InitConfig
     public Dictionary<string, string> CgroupHierarchies { get; set; } = new();
     /// <summary>hierarchy directory name → host path of the container's cgroup there (bind mounts without a cgroup namespace).</summary>
     public Dictionary<string, string> CgroupPaths { get; set; } = new();
+    /// <summary>linux.seccomp compiled to BPF by the runtime (null: no filter); the init only loads it.</summary>
+    public SeccompProgram? Seccomp { get; set; }
     public bool Trace { get; set; }
 }

@@ -5,6 +5,7 @@ using Berth.Oci.Spec;
 using Berth.Runtime.Hooks;
 using Berth.Runtime.Interop;
 using Berth.Runtime.Rootfs;
+using Berth.Runtime.Seccomp;
 using Berth.Runtime.Terminal;
 using Berth.Runtime.Tracing;
 
@@ -83,10 +84,13 @@ public static class InitProcess
         // The fifo is reopened through /proc/self/fd, which a process that changed its uid may no longer
         // traverse (it becomes non-dumpable): so wait for `start` first, then take the container's identity.
         if (fifo >= 0) WaitForStart(fifo);
+        // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN: load it before capabilities are dropped
+        // (runc's order). With no_new_privs it is loaded in C right before execve.
+        if (config.Seccomp is { } filter && !process.NoNewPrivileges) SeccompKernel.Load(filter);
         Credentials.SetUserAndCapabilities(process.User, process.Capabilities, process.NoNewPrivileges);
         state.Status = "running";
         HookRunner.Run("startContainer", spec.Hooks?.StartContainer, state);
-        Spawner.Exec(exe, args, env);
+        Spawner.Exec(exe, args, env, process.NoNewPrivileges ? config.Seccomp : null);
         return 127;
     }
 

@@ -23,4 +23,14 @@ public static class Trace
             Console.Error.WriteLine($"berth-runtime[{s_role} {Environment.ProcessId} +{ms:0.0}ms]: {text}");
         }
     }
+
+    /// <summary>--debug: <see cref="Debug"/> lines are printed even without --trace.</summary>
+    public static bool DebugEnabled { get; set; }
+
+    /// <summary>A detail worth a line with --debug or --trace, but not a step (e.g. a skipped seccomp rule).</summary>
+    public static void Debug(string text)
+    {
+        if (Enabled) Step(text);
+        else if (DebugEnabled) Console.Error.WriteLine($"berth-runtime[{s_role} {Environment.ProcessId}]: debug: {text}");
+    }
 }
