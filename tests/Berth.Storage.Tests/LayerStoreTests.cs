@@ -125,6 +125,31 @@ public class LayerStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_unpacks_of_one_layer_end_with_one_directory()
+    {
+        byte[] tar = SampleTar();
+        string diffId = LayerBuilder.DiffId(tar);
+        var bothOpened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        int opened = 0;
+        Stream Open()
+        {
+            if (Interlocked.Increment(ref opened) == 2)
+            {
+                bothOpened.SetResult();
+            }
+            return new GatedStream(tar, bothOpened.Task);
+        }
+        var results = await Task.WhenAll(
+            Task.Run(() => _store.EnsureUnpackedAsync(diffId, Open, LayerMediaType.OciTar, CancellationToken.None)),
+            Task.Run(() => _store.EnsureUnpackedAsync(diffId, Open, LayerMediaType.OciTar, CancellationToken.None)));
+
+        Assert.Equal(2, opened);
+        Assert.Single(results, r => r.Report is not null);
+        Assert.All(results, r => Assert.Equal("ID=berth\n", File.ReadAllText(Path.Combine(r.Path, "etc/os-release"))));
+        Assert.Single(LeftoversInLayers());
+    }
+
+    [Fact]
     public async Task Remove_deletes_the_layer_directory()
     {
         byte[] tar = SampleTar();
