@@ -45,6 +45,24 @@ public class LayerUnpackerTests : IDisposable
     }
 
     [Fact]
+    public async Task Read_only_directories_get_their_mode_after_their_contents()
+    {
+        string target = Target;
+        await Unpack.IntoAsync(target, new LayerBuilder().Dir("ro", mode: 0x16D).File("ro/inside", "x").Build());
+        Assert.Equal(0x16Du, FileFacts.MustStat(Path.Combine(target, "ro")).Permissions);
+        Assert.Equal("x", File.ReadAllText(Path.Combine(target, "ro/inside")));
+    }
+
+    [Fact]
+    public async Task A_hardlink_to_itself_is_ignored()
+    {
+        string target = Target;
+        var report = await Unpack.IntoAsync(target, new LayerBuilder().File("f", "x").Hardlink("f", "f").Build());
+        Assert.Equal("x", File.ReadAllText(Path.Combine(target, "f")));
+        Assert.Contains(report.Notes, n => n.Contains("to itself"));
+    }
+
+    [Fact]
     public async Task Sets_mtimes_of_files_symlinks_and_directories_after_their_contents()
     {
         string target = Target;

@@ -13,6 +13,11 @@ public sealed partial class LayerUnpacker
     private async Task CreateEntryAsync(EntryContext context, FileDescriptor parent, string name)
     {
         var entry = context.Entry;
+        if (entry.Kind == TarEntryKind.Hardlink && LayerPath.Normalize(entry.LinkName) == context.Path)
+        {
+            context.Report.Note($"hard link {context.Path} to itself ignored");
+            return;
+        }
         var existing = Fs.TryStat(parent.Fd, name);
         bool keepDirectory = entry.Kind == TarEntryKind.Directory && existing is { IsDirectory: true };
         if (existing is not null && !keepDirectory)

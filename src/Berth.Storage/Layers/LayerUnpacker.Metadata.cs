@@ -23,7 +23,10 @@ public sealed partial class LayerUnpacker
         }
         if (entry.Kind != TarEntryKind.Symlink)
         {
-            Check(Libc.fchmodat(parent.Fd, name, entry.Mode, 0), "chmod", context);
+            // Without root, a read-only directory would stop this process from creating its contents: it stays
+            // owner-writable until FinishDirectory gives it its real mode.
+            bool keepWritable = entry.Kind == TarEntryKind.Directory && !_options.Privileged;
+            Check(Libc.fchmodat(parent.Fd, name, keepWritable ? entry.Mode | 0x1C0 : entry.Mode, 0), "chmod", context);
         }
         foreach (var (xattr, value) in entry.Xattrs)
         {

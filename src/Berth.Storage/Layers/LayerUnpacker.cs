@@ -39,7 +39,7 @@ public sealed partial class LayerUnpacker
         await reader.DrainAsync(cancellationToken);
         foreach (var (path, entry) in directoryTimes)
         {
-            SetDirectoryTime(root, path, entry);
+            FinishDirectory(root, path, entry);
         }
         return report;
     }
@@ -83,15 +83,24 @@ public sealed partial class LayerUnpacker
         directoryTimes[""] = context.Entry;
     }
 
-    private void SetDirectoryTime(RootedDirectory root, string path, TarEntryHeader entry)
+    /// <summary>
+    /// Last touches of a directory once nothing more is created in it: its mtime and, for an unprivileged
+    /// process (which kept the directory writable for itself meanwhile), its real mode.
+    /// </summary>
+    private void FinishDirectory(RootedDirectory root, string path, TarEntryHeader entry)
     {
         var (parent, name) = path.Length == 0 ? ("", ".") : LayerPath.Split(path);
-        if (root.TryOpenDirectory(parent, out var parentFd) == 0)
+        if (root.TryOpenDirectory(parent, out var parentFd) != 0)
         {
-            using (parentFd)
+            return;
+        }
+        using (parentFd)
+        {
+            if (!_options.Privileged && Fs.TryStat(parentFd!.Fd, name) is { IsDirectory: true })
             {
-                SetTime(parentFd!, name, entry);
+                Fs.Check(Libc.fchmodat(parentFd.Fd, name, entry.Mode, 0), $"chmod {path} in {root.Path}");
             }
+            SetTime(parentFd!, name, entry);
         }
     }
 
