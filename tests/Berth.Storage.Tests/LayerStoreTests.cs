@@ -150,6 +150,23 @@ public class LayerStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Stale_temporary_directories_are_removed_but_recent_ones_kept()
+    {
+        byte[] tar = SampleTar();
+        string diffId = LayerBuilder.DiffId(tar);
+        await _store.EnsureUnpackedAsync(diffId, () => new MemoryStream(tar), LayerMediaType.OciTar, CancellationToken.None);
+        string stale = Directory.CreateDirectory(Path.Combine(_store.LayersDirectory, "abc.tmp-old")).FullName;
+        Directory.CreateDirectory(Path.Combine(stale, "diff", "ro"));
+        Directory.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-2));
+        string recent = Directory.CreateDirectory(Path.Combine(_store.LayersDirectory, "def.tmp-new")).FullName;
+
+        Assert.Equal(1, _store.RemoveStaleTemporaries(TimeSpan.FromHours(1)));
+        Assert.False(Directory.Exists(stale));
+        Assert.True(Directory.Exists(recent));
+        Assert.True(_store.Exists(diffId));
+    }
+
+    [Fact]
     public async Task Remove_deletes_the_layer_directory()
     {
         byte[] tar = SampleTar();

@@ -61,6 +61,22 @@ public sealed class LayerStore
         }
     }
 
+    /// <summary>
+    /// Deletes temporary unpack directories older than <paramref name="age"/>: what a process killed mid-unpack left.
+    /// The age keeps a concurrent unpack's directory safe; the engine calls this at start-up. Returns how many went.
+    /// </summary>
+    public int RemoveStaleTemporaries(TimeSpan age)
+    {
+        if (!Directory.Exists(LayersDirectory))
+        {
+            return 0;
+        }
+        var stale = Directory.EnumerateDirectories(LayersDirectory, "*.tmp-*")
+            .Where(d => Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow - age).ToList();
+        stale.ForEach(TreeRemover.Remove);
+        return stale.Count;
+    }
+
     /// <summary>Deletes an unpacked layer. The caller makes sure no snapshot still uses it.</summary>
     public void Remove(string diffId) => TreeRemover.Remove(Path.GetDirectoryName(PathOf(diffId))!);
 
