@@ -72,7 +72,8 @@ public sealed class LayerBuilder
 
     public static string DiffId(byte[] tar) => Layers.LayerDigest.Sha256(tar);
 
-    private LayerBuilder Add(TarEntryType type, string name, int mode, int uid, int gid, byte[]? data = null,
+    /// <summary>Any entry, for the cases the helpers above do not cover.</summary>
+    public LayerBuilder Add(TarEntryType type, string name, int mode, int uid = 0, int gid = 0, byte[]? data = null,
         string? link = null, (int Major, int Minor)? device = null, IDictionary<string, string>? xattrs = null,
         DateTimeOffset? mtime = null)
     {
