@@ -1,0 +1,11 @@
+using System.Text.Json.Serialization;
+using Berth.Cli.Commands.Image;
+
+namespace Berth.Cli.Commands;
+
+/// <summary>Single-line JSON (`images --format json` prints one object per line, like docker).</summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
+[JsonSerializable(typeof(ImageListEntry))]
+internal sealed partial class CliLineJsonContext : JsonSerializerContext
+{
+}
