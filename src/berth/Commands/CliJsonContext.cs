@@ -8,4 +8,11 @@ namespace Berth.Cli.Commands;
 [JsonSerializable(typeof(List<ImageInspect>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
+    /// <summary>Like docker: '+', '<', '&amp;' written as they are, not as \u escapes.</summary>
+    internal static CliJsonContext Relaxed { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

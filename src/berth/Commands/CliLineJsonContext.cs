@@ -8,4 +8,11 @@ namespace Berth.Cli.Commands;
 [JsonSerializable(typeof(ImageListEntry))]
 internal sealed partial class CliLineJsonContext : JsonSerializerContext
 {
+    /// <summary>Like docker: '+', '<', '&amp;' written as they are, not as \u escapes.</summary>
+    internal static CliLineJsonContext Relaxed { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        WriteIndented = false,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

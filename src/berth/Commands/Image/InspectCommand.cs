@@ -23,7 +23,7 @@ internal static class InspectCommand
             if (image is null) missing.Add(name);
             else found.Add(Inspect(store, image));
         }
-        Console.WriteLine(JsonSerializer.Serialize(found, CliJsonContext.Default.ListImageInspect));
+        Console.WriteLine(JsonSerializer.Serialize(found, CliJsonContext.Relaxed.ListImageInspect));
         if (missing.Count == 0) return 0;
         Console.Error.WriteLine($"berth: no such image: {string.Join(", ", missing)}");
         return 1;

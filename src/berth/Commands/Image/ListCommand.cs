@@ -20,7 +20,7 @@ internal static class ListCommand
         string Id(ImageRow r) => noTrunc ? r.Image.Id : r.ShortId;
         string format = args.Get("format") ?? "table";
         if (args.Has("q", "quiet")) foreach (string id in rows.Select(Id).Distinct()) Console.WriteLine(id);
-        else if (format == "json") foreach (var row in rows) Console.WriteLine(JsonSerializer.Serialize(Entry(row, Id(row)), CliLineJsonContext.Default.ImageListEntry));
+        else if (format == "json") foreach (var row in rows) Console.WriteLine(JsonSerializer.Serialize(Entry(row, Id(row)), CliLineJsonContext.Relaxed.ImageListEntry));
         else if (format == "table") PrintTable(rows, args.Has("digests"), Id);
         else throw new UsageException($"images: invalid --format '{format}' (use table or json)");
         return 0;
