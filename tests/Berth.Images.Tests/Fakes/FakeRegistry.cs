@@ -27,6 +27,8 @@ public sealed class FakeRegistry : HttpMessageHandler
 
     public void AddManifest(string repository, string reference, byte[] body, string type) => _manifests[$"{repository}|{reference}"] = (body, type);
 
+    public byte[] ManifestBytes(string repository, string reference) => _manifests[$"{repository}|{reference}"].Body;
+
     public Digest AddBlob(byte[] content)
     {
         var digest = Digest.Sha256(content);

@@ -55,17 +55,11 @@ public class ImagePullerTests : IDisposable
         var image = TestImage.AddManifest(_registry, "a");
         await Pull("a");
         _registry.Requests.Clear();
-        _registry.AddManifest(TestImage.Repository, "b", _registry_manifest(image.Manifest), MediaTypes.OciManifest);
+        _registry.AddManifest(TestImage.Repository, "b", _registry.ManifestBytes(TestImage.Repository, image.Manifest.ToString()), MediaTypes.OciManifest);
         var again = await Pull("b");
         Assert.True(again.UpToDate);
         Assert.Equal(0, _registry.Count("/blobs/"));
         Assert.Equal(2, _store.List().Single().Names.Count);
-    }
-
-    private byte[] _registry_manifest(Digest digest)
-    {
-        var response = _registry.Requests.Count >= 0 ? new HttpClient(_registry, false).GetAsync($"https://{FakeRegistry.Host}/v2/{TestImage.Repository}/manifests/{digest}").Result : null;
-        return response!.Content.ReadAsByteArrayAsync().Result;
     }
 
     [Fact]
