@@ -7,6 +7,7 @@ source "$(dirname "$0")/lib/common.sh"
 need_root
 install_deps
 publish_runtime
+publish_berth
 cd "$repo"
 log=$(mktemp /tmp/berth-test-log.XXXXXX)
 status=0

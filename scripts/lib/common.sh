@@ -6,11 +6,15 @@ need_root() {
 }
 
 # apt packages: busybox-static (the test rootfs), runc (the reference the conformance suite checks
-# itself against), build tools and zlib for NativeAOT, jq for the demo's config edits, util-linux for setpriv.
+# itself against), build tools and zlib for NativeAOT, jq for the demo's config edits, util-linux for setpriv;
 # uidmap (newuidmap/newgidmap) and passwd (useradd) for the rootless tests; libseccomp2 (loaded by
-# berth-runtime to compile linux.seccomp) and libseccomp-dev (its headers, for reference).
+# berth-runtime to compile linux.seccomp) and libseccomp-dev (its headers, for reference);
+# for the image tests: docker-registry (a local registry on 127.0.0.1), skopeo and umoci (reference tools
+# that push the fixture image), apache2-utils (htpasswd -B for Basic auth), openssl (token-auth keys), and
+# debootstrap (the Debian fixture image).
 install_deps() {
-  local pkgs=(busybox-static runc build-essential zlib1g-dev jq util-linux procps uidmap passwd libseccomp2 libseccomp-dev)
+  local pkgs=(busybox-static runc build-essential zlib1g-dev jq util-linux procps uidmap passwd
+              libseccomp2 libseccomp-dev docker-registry skopeo umoci apache2-utils openssl debootstrap)
   local missing=()
   for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -25,6 +29,15 @@ publish_runtime() {
   echo "publishing berth-runtime (NativeAOT) to $repo/out/"
   local log; log=$(mktemp)
   dotnet publish "$repo/src/berth-runtime/berth-runtime.csproj" -c Release -o "$repo/out" --nologo -v quiet \
+    -p:TreatWarningsAsErrors=true >"$log" 2>&1 || { cat "$log"; rm -f "$log"; exit 1; }
+  rm -f "$log" "$repo/out/"*.pdb
+  rm -f "$repo/out/"*.dbg
+}
+
+publish_berth() {
+  echo "publishing berth (NativeAOT) to $repo/out/"
+  local log; log=$(mktemp)
+  dotnet publish "$repo/src/berth/berth.csproj" -c Release -o "$repo/out" --nologo -v quiet \
     -p:TreatWarningsAsErrors=true >"$log" 2>&1 || { cat "$log"; rm -f "$log"; exit 1; }
   rm -f "$log" "$repo/out/"*.pdb
   rm -f "$repo/out/"*.dbg

@@ -1,0 +1,71 @@
+using Berth.Images.Reference;
+
+namespace Berth.Images.Content;
+
+public sealed partial class ImageStore
+{
+    /// <summary>
+    /// <c>rmi</c>: by name, removes that name and deletes the image only when it was the last one; by ID,
+    /// deletes the image (with all its names only when <paramref name="force"/>, as docker). Then collects garbage.
+    /// </summary>
+    public async Task<RemovalReport> RemoveAsync(string text, bool force, CancellationToken cancellationToken)
+    {
+        var report = new RemovalReport();
+        Update(set =>
+        {
+            var image = Find(set.Images, text, out string? name) ?? throw new ImageStoreException($"no such image: {text}");
+            if (name is not null)
+            {
+                image.Names.Remove(name);
+                report.Untagged.Add(name);
+                if (image.Names.Count > 0) return 0;
+            }
+            else if (image.Names.Count > 1 && !force)
+            {
+                throw new ImageStoreException($"unable to delete {image.Id[7..19]} (must be forced): image is referenced in multiple repositories ({string.Join(", ", image.Names)})");
+            }
+            report.Untagged.AddRange(image.Names);
+            set.Images.Remove(image);
+            report.Deleted.Add(image.Id);
+            return 0;
+        });
+        if (report.Deleted.Count > 0) await CollectGarbageAsync(report, cancellationToken);
+        return report;
+    }
+
+    /// <summary><c>image prune</c>: deletes dangling images (no names), or with <paramref name="all"/> every image not in use.</summary>
+    public async Task<RemovalReport> PruneAsync(bool all, Func<ImageRecord, bool>? inUse, CancellationToken cancellationToken)
+    {
+        var report = new RemovalReport();
+        Update(set =>
+        {
+            foreach (var image in set.Images.Where(i => (all || i.Names.Count == 0) && inUse?.Invoke(i) != true).ToList())
+            {
+                set.Images.Remove(image);
+                report.Untagged.AddRange(image.Names);
+                report.Deleted.Add(image.Id);
+            }
+            return 0;
+        });
+        await CollectGarbageAsync(report, cancellationToken);
+        return report;
+    }
+
+    /// <summary>
+    /// Deletes every blob no image names, and temp files of interrupted pulls. Takes store.lock exclusively,
+    /// so it waits for running pulls (they hold it shared until their record is written).
+    /// </summary>
+    public async Task CollectGarbageAsync(RemovalReport report, CancellationToken cancellationToken)
+    {
+        using var exclusive = await FileLock.AcquireAsync(Path.Combine(Directory, "store.lock"), exclusive: true, cancellationToken);
+        var referenced = ReferenceCounts();
+        foreach (Digest digest in Content.List().ToList())
+        {
+            if (referenced.ContainsKey(digest.ToString())) continue;
+            report.BytesFreed += Content.SizeOf(digest);
+            Content.Delete(digest);
+            report.BlobsRemoved++;
+        }
+        Content.RemoveStaleTempFiles();
+    }
+}

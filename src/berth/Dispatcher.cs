@@ -1,0 +1,46 @@
+using Berth.Cli.Commands.Image;
+using Berth.Cli.Commands.Registry;
+
+namespace Berth.Cli;
+
+/// <summary>Command name → Commands/&lt;Noun&gt;/&lt;Verb&gt;Command.cs; docker's short forms map to the noun forms.</summary>
+public static class Dispatcher
+{
+    public static Task<int> RunAsync(GlobalOptions global, string command, string[] args, CancellationToken cancellationToken) => command switch
+    {
+        "pull" => PullCommand.ExecuteAsync(global, args, cancellationToken),
+        "push" => PushCommand.ExecuteAsync(global, args, cancellationToken),
+        "images" => Task.FromResult(ListCommand.Execute(global, args)),
+        "tag" => Task.FromResult(TagCommand.Execute(global, args)),
+        "rmi" => RemoveCommand.ExecuteAsync(global, args, cancellationToken),
+        "login" => LoginCommand.ExecuteAsync(global, args, cancellationToken),
+        "logout" => Task.FromResult(LogoutCommand.Execute(global, args)),
+        "image" => RunImageAsync(global, args, cancellationToken),
+        "help" => Task.FromResult(Help()),
+        _ => throw new UsageException($"unknown command \"{command}\" (see 'berth --help')"),
+    };
+
+    private static Task<int> RunImageAsync(GlobalOptions global, string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0) throw new UsageException("\"berth image\" needs a subcommand: ls, inspect, history, rm, prune, pull, push, tag");
+        string[] rest = args[1..];
+        return args[0] switch
+        {
+            "ls" or "list" => Task.FromResult(ListCommand.Execute(global, rest)),
+            "inspect" => Task.FromResult(InspectCommand.Execute(global, rest)),
+            "history" => Task.FromResult(HistoryCommand.Execute(global, rest)),
+            "rm" => RemoveCommand.ExecuteAsync(global, rest, cancellationToken),
+            "prune" => PruneCommand.ExecuteAsync(global, rest, cancellationToken),
+            "pull" => PullCommand.ExecuteAsync(global, rest, cancellationToken),
+            "push" => PushCommand.ExecuteAsync(global, rest, cancellationToken),
+            "tag" => Task.FromResult(TagCommand.Execute(global, rest)),
+            _ => throw new UsageException($"unknown command \"image {args[0]}\" (see 'berth --help')"),
+        };
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine(HelpText.Text);
+        return 0;
+    }
+}

@@ -1,0 +1,25 @@
+namespace Berth.Cli;
+
+/// <summary>The text of <c>berth --help</c>.</summary>
+internal static class HelpText
+{
+    internal const string Text = """
+        Usage: berth [--root DIR] [--insecure-registry HOST] [--debug] COMMAND [ARGS]
+
+        A daemonless, docker-like container engine.
+
+        Image commands:
+          pull [-q] [--platform os/arch[/variant]] NAME[:TAG|@DIGEST]   fetch an image from a registry
+          push NAME[:TAG]                                              send an image to a registry
+          images [-a] [-q] [--digests] [--format table|json] [-f dangling=true|reference=PATTERN]
+          image ls | inspect IMAGE... | history IMAGE | rm IMAGE... | prune [-a] [-f] | pull | push | tag
+          tag SOURCE TARGET                                            give an image another name
+          rmi [-f] IMAGE...                                            remove names / images
+          login [-u USER] [-p PASSWORD | --password-stdin] [SERVER]    store credentials
+          logout [SERVER]                                              remove stored credentials
+
+        Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
+        and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.
+        Credentials: $REGISTRY_AUTH_FILE, else ~/.docker/config.json.
+        """;
+}
