@@ -48,6 +48,10 @@ public static class SpecLoader
     public static Process ParseProcess(string json, string sourceName) =>
         OciDocument.Parse(json, sourceName, OciJsonContext.Default.Process);
 
+    /// <summary>Parses a linux.resources object on its own (`update --resources`).</summary>
+    public static Spec.Resources ParseResources(string json, string sourceName) =>
+        OciDocument.Parse(json, sourceName, OciJsonContext.Default.Resources);
+
     /// <summary>Parses an OCI state document (runtime.md "State").</summary>
     public static State ParseState(string json, string sourceName) =>
         OciDocument.Parse(json, sourceName, OciJsonContext.Default.State);

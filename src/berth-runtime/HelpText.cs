@@ -16,6 +16,11 @@ public static class HelpText
           exec       run another process in a running container (--process, --tty, --console-socket,
                      --detach, --pid-file, --cwd, --env, --user, --additional-gids, --cap, --no-new-privs)
           ps         list the container's processes (--format table|json; ps options after the id)
+          pause      freeze every process of the container (resume: thaw them)
+          resume     thaw a paused container
+          update     change resource limits of a running container (--resources FILE|-, --memory,
+                     --memory-swap, --cpu-shares, --cpu-quota, --cpu-period, --cpuset-cpus, --pids-limit, ...)
+          events     print stats and OOM events as JSON lines (--stats: one sample; --interval 5s)
           state      print a container's OCI state as JSON
           kill       send a signal to the container (--all: every process in it)
           delete     remove a stopped container (--force: also a running one)

@@ -16,13 +16,13 @@ public sealed partial class Container
     public void Delete(bool force)
     {
         string status = Status;
-        if (status == "running" && !force)
+        if (status is "running" or "paused" && !force)
         {
-            throw new BerthException($"cannot delete container \"{Id}\" that is not stopped: running (use --force)");
+            throw new BerthException($"cannot delete container \"{Id}\" that is not stopped: {status} (use --force)");
         }
         if (status != "stopped")
         {
-            KillEverything();
+            KillEverything(thaw: status == "paused");
         }
         else
         {
@@ -42,11 +42,13 @@ public sealed partial class Container
         }
     }
 
-    private void KillEverything()
+    private void KillEverything(bool thaw)
     {
         Trace.Step($"kill -9 {State.Pid} and every process in the container's cgroup");
         Sys.Kill(State.Pid, Sys.SIGKILL);
         foreach (int pid in CgroupPids()) Sys.Kill(pid, Sys.SIGKILL);
+        // A frozen process only acts on its pending SIGKILL once thawed.
+        if (thaw) Cgroup().Thaw();
         if (!ProcessWait.WaitGone(State.Pid, State.PidStartTime, 5000))
         {
             throw new BerthException($"container \"{Id}\": init pid {State.Pid} did not exit after SIGKILL");

@@ -17,9 +17,14 @@ public sealed partial class Container
     /// </summary>
     public int Exec(ExecOptions options)
     {
-        if (Status == "stopped")
+        string status = Status;
+        if (status == "stopped")
         {
             throw new BerthException($"cannot exec in a stopped container \"{Id}\"");
+        }
+        if (status == "paused" && !options.IgnorePaused)
+        {
+            throw new BerthException($"cannot exec in a paused container \"{Id}\" (resume it, or use --ignore-paused)");
         }
         var spec = SavedSpec() ?? throw new BerthException($"container \"{Id}\": its saved config.json is missing");
         spec.Process = ExecProcessBuilder.Build(spec.Process, options);
@@ -44,9 +49,9 @@ public sealed partial class Container
             WaitForExecve(launcher.Channel);
             WriteExecPidFile(options.PidFile, pid);
             if (options.Detach) return 0;
-            int status = WaitWithForwarding(pid);
+            int waitStatus = WaitWithForwarding(pid);
             proxy?.Finish();
-            return Sys.ExitCode(status);
+            return Sys.ExitCode(waitStatus);
         }
         catch
         {

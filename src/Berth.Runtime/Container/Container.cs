@@ -44,13 +44,17 @@ public sealed partial class Container
 
     public static Container Load(StateStore store, string id) => new(store, store.Load(id));
 
-    /// <summary>"created" while the init waits on exec.fifo, "running" after start, "stopped" once the init is gone.</summary>
+    /// <summary>
+    /// "created" while the init waits on exec.fifo, "running" after start, "paused" while its cgroup is
+    /// frozen, "stopped" once the init is gone.
+    /// </summary>
     public string Status
     {
         get
         {
             if (State.Stopped || !ProcStat.IsAlive(State.Pid, State.PidStartTime)) return "stopped";
-            return File.Exists(_store.FifoPath(Id)) ? "created" : "running";
+            if (File.Exists(_store.FifoPath(Id))) return "created";
+            return Cgroup().GetFreezerState() == FreezerState.Frozen ? "paused" : "running";
         }
     }
 

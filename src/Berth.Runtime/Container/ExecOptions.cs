@@ -20,4 +20,5 @@ public sealed class ExecOptions
     public bool Detach { get; set; }
     public string? PidFile { get; set; }
     public int PreserveFds { get; set; }
+    public bool IgnorePaused { get; set; }
 }

@@ -39,6 +39,7 @@ internal static class ExecCommand
             Detach = args.Has("detach") || args.Has("d"),
             PidFile = args.Get("pid-file"),
             PreserveFds = args.GetInt("preserve-fds", 0),
+            IgnorePaused = args.Has("ignore-paused"),
         };
         if (options.Process is not null && options.Args.Count > 0)
         {
