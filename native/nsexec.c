@@ -11,8 +11,9 @@
  *
  *      runtime                           bootstrap (here)                 init (clone child)
  *      spawn bootstrap ----------------->
- *      join cgroup (bootstrap pid)
- *      BOOTSTRAP{flags,cgroup,joins} --> setns(joins); clone3(flags,    ---> born in the namespaces
+ *      BOOTSTRAP{flags,cgroup2 fd,  ---> open ns paths; write 0 to each
+ *                joins, v1 tasks}         v1 tasks (moves itself);
+ *                                          setns(joins); clone3(flags,    ---> born in the namespaces
  *                                          CLONE_INTO_CGROUP)                 and in the cgroup
  *      <------------------------------- PID{init pid}; _exit(0)
  *      (user ns) write id maps
@@ -22,7 +23,8 @@
  *    The init is cloned with CLONE_PARENT, so it is the runtime's own child: `run` can wait for it.
  *    With a cgroup2 directory fd it is cloned straight into that cgroup (CLONE_INTO_CGROUP, Linux 5.7):
  *    no migration, so no cgroup_threadgroup_rwsem write lock and its RCU grace period. Older kernels:
- *    the bootstrap writes itself into cgroup.procs first, then clones.
+ *    the bootstrap writes itself into cgroup.procs first, then clones. On v1 the bootstrap moves itself
+ *    (writes "0" to "tasks"), the one migration that skips that lock too.
  *
  * 2. berth_spawn(): fork+exec with an explicit fd table (like dotnet's SystemNative_ForkAndExecProcess):
  *    between fork and exec only async-signal-safe calls.
@@ -98,35 +100,75 @@ static void send_u32(int fd, uint32_t type, uint32_t value)
 }
 
 /* BOOTSTRAP payload: u32 clone flags, i32 cgroup2 dir fd (-1: none), u32 count, then per join:
- * u32 nstype, u32 length, path bytes. Every path is opened before the first setns: after joining a
- * mount namespace, /proc/<pid>/ns/... would be looked up in the container's filesystem. The runtime
- * orders the joins (user namespace first, so that joining the others is allowed). */
-static void join_namespaces(int fd, const char *p, const char *end, uint32_t count)
+ * u32 nstype, u32 length, path bytes; then u32 count of v1 cgroup "tasks" files, each u32 length, path.
+ * Every namespace path is opened before the first setns: after joining a mount namespace,
+ * /proc/<pid>/ns/... would be looked up in the container's filesystem. The runtime orders the joins
+ * (user namespace first, so that joining the others is allowed). */
+static uint32_t join_types[MAX_JOINS];
+static int join_fds[MAX_JOINS];
+static char join_paths[MAX_JOINS][512];
+
+static const char *open_namespaces(int fd, const char *p, const char *end, uint32_t count, uint32_t *opened)
 {
 	uint32_t i, n = 0, len;
-	uint32_t types[MAX_JOINS];
-	int fds[MAX_JOINS];
-	char paths[MAX_JOINS][512];
 	for (i = 0; i < count && i < MAX_JOINS; i++) {
 		if (end - p < 8)
 			break;
-		memcpy(&types[n], p, 4);
+		memcpy(&join_types[n], p, 4);
 		memcpy(&len, p + 4, 4);
 		p += 8;
-		if (len >= sizeof paths[0] || (size_t)(end - p) < len)
+		if (len >= sizeof join_paths[0] || (size_t)(end - p) < len)
 			break;
-		memcpy(paths[n], p, len);
-		paths[n][len] = 0;
+		memcpy(join_paths[n], p, len);
+		join_paths[n][len] = 0;
 		p += len;
-		fds[n] = open(paths[n], O_RDONLY | O_CLOEXEC);
-		if (fds[n] < 0)
-			send_error(fd, "open namespace", paths[n]);
+		join_fds[n] = open(join_paths[n], O_RDONLY | O_CLOEXEC);
+		if (join_fds[n] < 0)
+			send_error(fd, "open namespace", join_paths[n]);
 		n++;
 	}
+	*opened = n;
+	return p;
+}
+
+/* setns into every opened namespace whose type is (or is not, with except) the given one. */
+static void enter_namespaces(int fd, uint32_t n, uint32_t type, int except)
+{
+	uint32_t i;
 	for (i = 0; i < n; i++) {
-		if (setns(fds[i], (int)types[i]) < 0)
-			send_error(fd, "setns", paths[i]);
-		close(fds[i]);
+		if ((join_types[i] == type) == (except != 0))
+			continue;
+		if (setns(join_fds[i], (int)join_types[i]) < 0)
+			send_error(fd, "setns", join_paths[i]);
+		close(join_fds[i]);
+	}
+}
+
+/* Writes "0" into each v1 "tasks" file: this thread (the whole process: it has one) moves itself.
+ * Moving oneself is the one migration for which the kernel skips the global threadgroup rwsem write
+ * lock, and the RCU grace period (5-15 ms) it would cost. */
+static void join_v1_cgroups(int fd, const char *p, const char *end)
+{
+	uint32_t count, len, i;
+	char path[512];
+	if (end - p < 4)
+		return;
+	memcpy(&count, p, 4);
+	p += 4;
+	for (i = 0; i < count; i++) {
+		if (end - p < 4)
+			break;
+		memcpy(&len, p, 4);
+		p += 4;
+		if (len >= sizeof path || (size_t)(end - p) < len)
+			break;
+		memcpy(path, p, len);
+		path[len] = 0;
+		p += len;
+		int tasks = open(path, O_WRONLY | O_CLOEXEC);
+		if (tasks < 0 || write(tasks, "0", 1) != 1)
+			send_error(fd, "join cgroup (write 0 to)", path);
+		close(tasks);
 	}
 }
 
@@ -137,7 +179,8 @@ static long clone_init(int fd, uint32_t flags, int cgroup_fd)
 		struct clone_args args;
 		memset(&args, 0, sizeof args);
 		args.flags = (uint64_t)flags | CLONE_PARENT | CLONE_INTO_CGROUP;
-		args.exit_signal = SIGCHLD;
+		/* clone3 refuses an exit signal with CLONE_PARENT (EINVAL): the child takes the bootstrap's, SIGCHLD. */
+		args.exit_signal = 0;
 		args.cgroup = (uint64_t)cgroup_fd;
 		long pid = syscall(SYS_clone3, &args, sizeof args);
 		if (pid >= 0 || (errno != ENOSYS && errno != E2BIG && errno != EINVAL))
@@ -176,7 +219,12 @@ __attribute__((constructor)) static void berth_nsexec(void)
 	memcpy(&count, buf + 12, 4);
 	if (type != MSG_BOOTSTRAP)
 		_exit(1);
-	join_namespaces(fd, buf + 16, buf + n, count);
+	uint32_t opened;
+	const char *rest = open_namespaces(fd, buf + 16, buf + n, count, &opened);
+	join_v1_cgroups(fd, rest, buf + n);
+	/* A joined cgroup namespace is entered by the child, after clone3: where cgroup2 is mounted with
+	 * nsdelegate, the cgroup we come from must be visible from our cgroup namespace for CLONE_INTO_CGROUP. */
+	enter_namespaces(fd, opened, CLONE_NEWCGROUP, 1);
 
 	/* Like fork(), but into new namespaces, and as a child of our parent (the runtime). */
 	long pid = clone_init(fd, flags, cgroup_fd);
@@ -188,6 +236,7 @@ __attribute__((constructor)) static void berth_nsexec(void)
 		send_u32(fd, MSG_PID, (uint32_t)pid);
 		_exit(0);
 	}
+	enter_namespaces(fd, opened, CLONE_NEWCGROUP, 0);
 	if (flags & CLONE_NEWUSER) {
 		wait_for(fd, MSG_MAPS_DONE);
 		if (setresgid(0, 0, 0) < 0)

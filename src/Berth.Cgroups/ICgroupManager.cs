@@ -32,13 +32,14 @@ public interface ICgroupManager
     void Apply(int pid);
 
     /// <summary>
-    /// For a process known to have one thread (the runtime's bootstrap, before it clones the init): puts it
-    /// into the v1 hierarchies through "tasks", which moves one thread without the whole-process
-    /// migration lock that "cgroup.procs" takes (cgroup_threadgroup_rwsem: an RCU grace period, often
-    /// 10 ms or more). The cgroup2 hierarchy (Paths[""]: v2, or the unified one of a hybrid host) is left
-    /// alone: the child is cloned straight into it with clone3(CLONE_INTO_CGROUP).
+    /// The v1 "tasks" files a single-threaded process (the runtime's bootstrap, in nsexec.c, before it clones)
+    /// writes "0" into to put itself in the cgroup. Moving oneself, one thread, is the one migration for which
+    /// the kernel skips the global cgroup_threadgroup_rwsem write lock and the RCU grace period it costs
+    /// (5-15 ms measured here, for "cgroup.procs" and for another pid's "tasks" alike). The cgroup2 hierarchy
+    /// (Paths[""]: v2, or the unified one of a hybrid host) is not listed: the child is cloned straight into
+    /// it with clone3(CLONE_INTO_CGROUP).
     /// </summary>
-    void ApplyBootstrap(int pid);
+    IReadOnlyList<string> SelfJoinTaskFiles();
 
     /// <summary>
     /// Writes linux.resources (all but devices). Only the fields present are written, so on a live cgroup this is

@@ -18,7 +18,7 @@ public sealed class NoCgroupManager : ICgroupManager
 
     public void Apply(int pid) { }
 
-    public void ApplyBootstrap(int pid) { }
+    public IReadOnlyList<string> SelfJoinTaskFiles() => [];
 
     public void Set(Resources resources) { }
 

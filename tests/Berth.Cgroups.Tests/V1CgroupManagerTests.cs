@@ -29,6 +29,15 @@ public sealed class V1CgroupManagerTests : CgroupManagerContract
         V1.Put(manager.Paths["memory"], "memory.oom_control", $"oom_kill_disable 0\nunder_oom 0\noom_kill {kills}\n");
 
     [Fact]
+    public void The_bootstrap_moves_itself_through_the_tasks_file_of_each_v1_hierarchy_not_the_unified_one()
+    {
+        ICgroupManager manager = Created();
+        var files = manager.SelfJoinTaskFiles();
+        Assert.Equal(s_hybridKeys.Where(k => k.Length > 0).Select(k => Path.Join(manager.Paths[k], "tasks")).Order(StringComparer.Ordinal),
+            files.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Hybrid_host_gets_every_v1_hierarchy_plus_the_unified_one()
     {
         ICgroupManager manager = Created();

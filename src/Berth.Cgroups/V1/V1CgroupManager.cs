@@ -46,14 +46,8 @@ public sealed class V1CgroupManager : ICgroupManager
         }
     }
 
-    public void ApplyBootstrap(int pid)
-    {
-        string text = pid.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        foreach (V1Controller controller in _controllers.DistinctBy(c => c.Directory).Where(c => c.Name.Length > 0))
-        {
-            _fs.Write(Path.Join(controller.Directory, "tasks"), text);
-        }
-    }
+    public IReadOnlyList<string> SelfJoinTaskFiles() =>
+        _controllers.DistinctBy(c => c.Directory).Where(c => c.Name.Length > 0).Select(c => Path.Join(c.Directory, "tasks")).ToList();
 
     /// <summary>
     /// Writes every field present; fields left out keep their current value, so this is also <c>update</c>.

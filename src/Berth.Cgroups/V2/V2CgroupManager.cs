@@ -42,10 +42,8 @@ public sealed class V2CgroupManager : ICgroupManager
         }
     }
 
-    /// <summary>Nothing to write: the init is cloned straight into <see cref="Directory"/>.</summary>
-    public void ApplyBootstrap(int pid)
-    {
-    }
+    /// <summary>None: the init is cloned straight into <see cref="Directory"/>.</summary>
+    public IReadOnlyList<string> SelfJoinTaskFiles() => [];
 
     public void Apply(int pid) =>
         _fs.Write(Path.Join(Directory, "cgroup.procs"), pid.ToString(CultureInfo.InvariantCulture));

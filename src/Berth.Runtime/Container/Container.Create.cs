@@ -14,7 +14,6 @@ public sealed partial class Container
         StateStore.ValidateId(options.Id);
         if (store.Exists(options.Id)) throw new BerthException($"container \"{options.Id}\" already exists");
         var host = CgroupHost.Detect();
-        if (host.Mode != CgroupMode.V2) MigrationLockWarmup.Start(host);
         string bundle = Path.GetFullPath(options.Bundle);
         var spec = SpecLoader.Load(bundle);
         SpecValidator.Validate(spec, bundle);

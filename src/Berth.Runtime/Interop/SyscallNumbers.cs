@@ -10,4 +10,7 @@ internal static class SyscallNumbers
     internal static long Capget => Arm64 ? 90 : 125;
     internal static long Capset => Arm64 ? 91 : 126;
     internal const long PidfdOpen = 434;
+    /// <summary>open_tree(2) and mount_setattr(2): the same number on every architecture (added after the unification).</summary>
+    internal const long OpenTree = 428;
+    internal const long MountSetattr = 442;
 }

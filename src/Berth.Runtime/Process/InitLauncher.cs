@@ -17,6 +17,7 @@ internal sealed class InitLauncher
     private readonly int _preserveFds;
     private int _bootstrapPid = -1;
     private int _cgroupFdInChild = -1;
+    private IReadOnlyList<string> _taskFiles = [];
 
     internal InitLauncher(int preserveFds) => _preserveFds = preserveFds;
 
@@ -53,7 +54,7 @@ internal sealed class InitLauncher
         try
         {
             binary = ClonedBinary.Create();
-            Trace.Step("spawn the bootstrap (the sealed copy, `init`): nsexec.c will clone the process into the namespaces");
+            Trace.Step("spawn the bootstrap (the protected binary, `init`): nsexec.c will clone the process into the namespaces");
             _bootstrapPid = Spawner.Spawn($"/proc/self/fd/{binary}", ["berth-runtime", "init"], [$"_BERTH_INITPIPE={initPipe}"], fds);
         }
         finally
@@ -62,7 +63,8 @@ internal sealed class InitLauncher
             if (cgroupFd >= 0) Sys.Close(cgroupFd);
             if (binary >= 0) Sys.Close(binary);
         }
-        cgroup.ApplyBootstrap(_bootstrapPid);
+        _taskFiles = cgroup.SelfJoinTaskFiles();
+        foreach (string file in _taskFiles) Trace.Step($"cgroup: the bootstrap writes 0 (itself) to {file}");
         if (cgroupFd >= 0) Trace.Step($"clone3 with CLONE_INTO_CGROUP: the process is born in {cgroup2}");
     }
 
@@ -70,7 +72,7 @@ internal sealed class InitLauncher
     internal int Clone(NamespacePlan plan, Action<int>? writeIdMaps)
     {
         Trace.Step($"clone with {plan.Describe()}");
-        Channel!.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, _cgroupFdInChild, plan.Joins));
+        Channel!.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, _cgroupFdInChild, plan.Joins, _taskFiles));
         byte[] pidBytes = Channel.Expect(InitMessage.Pid, "the bootstrap exited before cloning the process");
         Pid = BitConverter.ToInt32(pidBytes);
         Sys.WaitPid(_bootstrapPid, 0, out _);

@@ -32,8 +32,15 @@ public class NamespacePlanTests
     public void Bootstrap_message_encodes_flags_and_joins_for_nsexec()
     {
         byte[] bytes = BootstrapMessage.Encode(0x20020000, 5, [(0x40000000u, "/n")]);
-        Assert.Equal(new byte[] { 0x00, 0x00, 0x02, 0x20, 5, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x40, 2, 0, 0, 0, (byte)'/', (byte)'n' }, bytes);
-        Assert.Equal(new byte[] { 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0 }, BootstrapMessage.Encode(0, -1, []));
+        Assert.Equal(new byte[] { 0x00, 0x00, 0x02, 0x20, 5, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0x40, 2, 0, 0, 0, (byte)'/', (byte)'n', 0, 0, 0, 0 }, bytes);
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0 }, BootstrapMessage.Encode(0, -1, []));
+    }
+
+    [Fact]
+    public void Bootstrap_message_lists_the_v1_tasks_files_the_bootstrap_writes_itself_into()
+    {
+        byte[] bytes = BootstrapMessage.Encode(0, -1, [], ["/t"]);
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, (byte)'/', (byte)'t' }, bytes);
     }
 
     [Fact]
