@@ -97,6 +97,10 @@ public static unsafe class SeccompCompiler
             int nr = LibSeccomp.seccomp_syscall_resolve_name(rule.Syscall);
             if (nr == ScmpError)
             {
+                if (!IsKnownAnywhere(rule.Syscall))
+                {
+                    throw new BerthException($"{rule.Field}: unknown syscall '{rule.Syscall}': no architecture has a system call of that name (a typo?)");
+                }
                 Trace.Debug($"seccomp: {rule.Field}: unknown syscall '{rule.Syscall}' skipped (libseccomp {Version()} does not know it on this architecture)");
                 continue;
             }
@@ -108,6 +112,29 @@ public static unsafe class SeccompCompiler
             }
         }
     }
+
+    /// <summary>
+    /// A name this architecture lacks is skipped, as runc and crun do (profiles list calls of other
+    /// architectures, and calls newer than the libseccomp here). A name no architecture has is a mistake.
+    /// </summary>
+    private static bool IsKnownAnywhere(string name)
+    {
+        if (NewerSyscalls.Contains(name)) return true;
+        foreach (string arch in Oci.Linux.SeccompNames.Architectures)
+        {
+            uint token = ArchitectureToken(arch);
+            if (token != 0 && LibSeccomp.seccomp_syscall_resolve_name_arch(token, name) != ScmpError) return true;
+        }
+        return false;
+    }
+
+    /// <summary>System calls added to Linux after libseccomp 2.5.4's tables (6.1 to 6.17).</summary>
+    private static readonly HashSet<string> NewerSyscalls = new(StringComparer.Ordinal)
+    {
+        "cachestat", "fchmodat2", "map_shadow_stack", "futex_wake", "futex_wait", "futex_requeue", "statmount",
+        "listmount", "lsm_get_self_attr", "lsm_set_self_attr", "lsm_list_modules", "mseal", "setxattrat",
+        "getxattrat", "listxattrat", "removexattrat", "open_tree_attr", "uretprobe", "file_getattr", "file_setattr",
+    };
 
     private static int AddRule(nint ctx, SeccompRule rule, int nr)
     {

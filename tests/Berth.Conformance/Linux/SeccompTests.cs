@@ -169,10 +169,10 @@ public class SeccompTests
     }
 
     [Theory, MemberData(nameof(RuntimeUnderTest.All), MemberType = typeof(RuntimeUnderTest))]
-    public void An_unknown_syscall_name_is_skipped(RuntimeUnderTest runtime)
+    public void A_syscall_this_architecture_lacks_is_skipped(RuntimeUnderTest runtime)
     {
         using var b = new TestBundle(runtime);
-        b.Spec.Linux!.Seccomp = AllowAllBut(Rule("SCMP_ACT_ERRNO", "berth_no_such_syscall", "mkdir", "mkdirat"));
+        b.Spec.Linux!.Seccomp = AllowAllBut(Rule("SCMP_ACT_ERRNO", "socketcall", "mkdir", "mkdirat"));
 
         Assert.Contains("Operation not permitted", Script(b, "mkdir /tmp/x 2>&1; true"));
     }
@@ -224,7 +224,7 @@ public class SeccompTests
     public void Berth_traces_the_load_and_names_skipped_syscalls_with_debug(RuntimeUnderTest runtime)
     {
         using var b = new TestBundle(runtime);
-        b.Spec.Linux!.Seccomp = AllowAllBut(Rule("SCMP_ACT_ERRNO", "berth_no_such_syscall", "mkdirat"));
+        b.Spec.Linux!.Seccomp = AllowAllBut(Rule("SCMP_ACT_ERRNO", "socketcall", "mkdirat"));
         b.Write();
 
         var traced = b.Cli("--trace", "run", "--bundle", b.BundleDir, b.Id).AssertSuccess("run --trace");
@@ -233,6 +233,21 @@ public class SeccompTests
         b.Cli("delete", "--force", b.Id);
 
         var debug = b.Cli("--debug", "run", "--bundle", b.BundleDir, b.Id).AssertSuccess("run --debug");
-        Assert.Contains("unknown syscall 'berth_no_such_syscall' skipped", debug.Stderr);
+        Assert.Contains("unknown syscall 'socketcall' skipped", debug.Stderr);
+    }
+
+    [Theory, MemberData(nameof(RuntimeUnderTest.BerthOnly), MemberType = typeof(RuntimeUnderTest))]
+    public void Berth_refuses_a_syscall_name_no_architecture_has(RuntimeUnderTest runtime)
+    {
+        // runc 1.1 skips any name it cannot resolve; Berth skips only names of other architectures or
+        // newer kernels, and calls anything else a mistake.
+        using var b = new TestBundle(runtime);
+        b.Spec.Linux!.Seccomp = AllowAllBut(Rule("SCMP_ACT_ERRNO", "mkdir", "berth_no_such_syscall"));
+        var r = b.Create();
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("linux.seccomp.syscalls[0]: unknown syscall 'berth_no_such_syscall'", r.Stderr);
+        Assert.Single(r.Stderr.Trim().Split('\n'));
+        Assert.NotEqual(0, b.Cli("state", b.Id).ExitCode);
+        Assert.Empty(b.Leftovers());
     }
 }

@@ -71,11 +71,22 @@ public sealed class SeccompCompilerTests
     }
 
     [Fact]
-    public void An_unknown_syscall_name_is_skipped_and_the_rest_applies()
+    public void A_syscall_of_another_architecture_is_skipped_and_the_rest_applies()
     {
-        var p = Compile(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", Syscalls = [Rule("SCMP_ACT_ERRNO", "no_such_syscall_berth", "mkdirat")] });
+        // socketcall exists on i386, not on x86_64; cachestat is newer than libseccomp 2.5.4.
+        var p = Compile(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", Syscalls = [Rule("SCMP_ACT_ERRNO", "socketcall", "cachestat", "mkdirat")] });
 
         Assert.Equal(SeccompActions.Errno | EPERM, Verdict(p, "mkdirat"));
+    }
+
+    [Fact]
+    public void A_name_that_no_architecture_has_is_an_error_naming_the_field()
+    {
+        var e = Assert.Throws<Berth.Oci.BerthException>(() =>
+            Compile(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", Syscalls = [Rule("SCMP_ACT_ERRNO", "mkdirr")] }));
+
+        Assert.Contains("linux.seccomp.syscalls[0]", e.Message);
+        Assert.Contains("unknown syscall 'mkdirr'", e.Message);
     }
 
     [Fact]
