@@ -224,7 +224,7 @@ public class SeccompTests
     public void Berth_traces_the_load_and_names_skipped_syscalls_with_debug(RuntimeUnderTest runtime)
     {
         using var b = new TestBundle(runtime);
-        b.Spec.Linux!.Seccomp = AllowAllBut(Rule("SCMP_ACT_ERRNO", "cachestat", "mkdirat"));
+        b.Spec.Linux!.Seccomp = AllowAllBut(Rule("SCMP_ACT_ERRNO", "mseal", "mkdirat"));
         b.Write();
 
         var traced = b.Cli("--trace", "run", "--bundle", b.BundleDir, b.Id).AssertSuccess("run --trace");
@@ -233,7 +233,7 @@ public class SeccompTests
         b.Cli("delete", "--force", b.Id);
 
         var debug = b.Cli("--debug", "run", "--bundle", b.BundleDir, b.Id).AssertSuccess("run --debug");
-        Assert.Contains("unknown syscall 'cachestat' skipped", debug.Stderr);
+        Assert.Contains("unknown syscall 'mseal' skipped", debug.Stderr);
     }
 
     [Theory, MemberData(nameof(RuntimeUnderTest.BerthOnly), MemberType = typeof(RuntimeUnderTest))]
