@@ -10,6 +10,10 @@ internal static class SyscallNumbers
     internal static long Capget => Arm64 ? 90 : 125;
     internal static long Capset => Arm64 ? 91 : 126;
     internal const long PidfdOpen = 434;
+    /// <summary>The raw calls change only the calling thread's credentials (glibc's wrappers signal every thread).</summary>
+    internal static long Setgroups => Arm64 ? 159 : 116;
+    internal static long Setresuid => Arm64 ? 147 : 117;
+    internal static long Setresgid => Arm64 ? 149 : 119;
     /// <summary>open_tree(2) and mount_setattr(2): the same number on every architecture (added after the unification).</summary>
     internal const long OpenTree = 428;
     internal const long MountSetattr = 442;

@@ -89,10 +89,13 @@ internal static unsafe class Credentials
             Trace.Step($"setgroups [{string.Join(',', groups)}], setresgid {user.Gid}, setresuid {user.Uid}");
             fixed (uint* g = groups)
             {
-                Sys.Check(Libc.setgroups((nuint)groups.Length, g), "setgroups");
+                Sys.Check((int)Libc.syscall(SyscallNumbers.Setgroups, groups.Length, (long)g, 0, 0, 0), "setgroups");
             }
         }
-        Sys.Check(Libc.setresgid(user.Gid, user.Gid, user.Gid), $"setresgid {user.Gid}");
-        Sys.Check(Libc.setresuid(user.Uid, user.Uid, user.Uid), $"setresuid {user.Uid}");
+        // Raw syscalls, for this thread only: glibc's setxid wrappers stop every thread of the process with a
+        // signal to change them all (several ms for a .NET process). This thread is the one that calls execve,
+        // and the others end with it; hooks run after this are forked from this thread too.
+        Sys.Check((int)Libc.syscall(SyscallNumbers.Setresgid, user.Gid, user.Gid, user.Gid, 0, 0), $"setresgid {user.Gid}");
+        Sys.Check((int)Libc.syscall(SyscallNumbers.Setresuid, user.Uid, user.Uid, user.Uid, 0, 0), $"setresuid {user.Uid}");
     }
 }
