@@ -76,6 +76,12 @@ public sealed class ContentStore
         return content;
     }
 
+    /// <summary>Opens a blob for one sequential read (layers are read once, to unpack or to save them).</summary>
+    public Stream OpenRead(Digest digest) => OpenSequential(BlobPath(digest));
+
+    public static Stream OpenSequential(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+
     public IEnumerable<Digest> List()
     {
         string root = Path.Combine(Directory, "blobs");

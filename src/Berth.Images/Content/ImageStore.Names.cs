@@ -60,6 +60,7 @@ public sealed partial class ImageStore
         {
             (existing.ManifestDigest, existing.ManifestMediaType, existing.IndexDigest) = (image.ManifestDigest, image.ManifestMediaType, image.IndexDigest ?? existing.IndexDigest);
             existing.Layers = image.Layers;
+            if (image.DiffIds.Count > 0) existing.DiffIds = image.DiffIds;
         }
         foreach (string repoDigest in image.RepoDigests.Where(d => !existing.RepoDigests.Contains(d))) existing.RepoDigests.Add(repoDigest);
         if (name is not null) MoveName(set, existing, name);
