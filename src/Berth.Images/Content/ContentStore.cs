@@ -41,6 +41,24 @@ public sealed class ContentStore
         return Path.Combine(dir, $".tmp-{digest.Hex[..12]}-{Environment.ProcessId}-{Guid.NewGuid():N}");
     }
 
+    /// <summary>A fresh temp path for content whose digest is not known yet (an entry of an archive being loaded).</summary>
+    public string NewTempPath()
+    {
+        string dir = Path.Combine(Directory, "blobs", "sha256");
+        System.IO.Directory.CreateDirectory(dir);
+        return Path.Combine(dir, $".tmp-stage-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>fsyncs a verified temp file written without it, then moves it to its digest name.</summary>
+    public void CommitAfterSync(string tempPath, Digest digest)
+    {
+        using (var file = new FileStream(tempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1))
+        {
+            file.Flush(flushToDisk: true);
+        }
+        Commit(tempPath, digest);
+    }
+
     /// <summary>Moves a verified, fsynced temp file to its digest name.</summary>
     public void Commit(string tempPath, Digest digest)
     {

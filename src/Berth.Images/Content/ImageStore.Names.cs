@@ -13,6 +13,10 @@ public sealed partial class ImageStore
     public ImageRecord Get(string text) =>
         Find(text) ?? throw new ImageStoreException($"no such image: {text} (see 'berth images')");
 
+    /// <summary>As <see cref="Get(string)"/>; <paramref name="matchedName"/> is the full name it was found by, null when found by ID or digest.</summary>
+    public ImageRecord Get(string text, out string? matchedName) =>
+        Find(List(), text, out matchedName) ?? throw new ImageStoreException($"no such image: {text} (see 'berth images')");
+
     private static ImageRecord? Find(IReadOnlyList<ImageRecord> images, string text, out string? matchedName)
     {
         matchedName = null;
