@@ -10,11 +10,11 @@ need_root() {
 # uidmap (newuidmap/newgidmap) and passwd (useradd) for the rootless tests; libseccomp2 (loaded by
 # berth-runtime to compile linux.seccomp) and libseccomp-dev (its headers, for reference);
 # for the image tests: docker-registry (a local registry on 127.0.0.1), skopeo and umoci (reference tools
-# that push the fixture image), apache2-utils (htpasswd -B for Basic auth), openssl (token-auth keys), and
-# debootstrap (the Debian fixture image).
+# that push the fixture image), apache2-utils (htpasswd -B for Basic auth), openssl (token-auth keys),
+# debootstrap (the Debian fixture image) and podman (loads berth's docker-archive in the save/load interop test).
 install_deps() {
   local pkgs=(busybox-static runc build-essential zlib1g-dev jq util-linux procps uidmap passwd
-              libseccomp2 libseccomp-dev docker-registry skopeo umoci apache2-utils openssl debootstrap)
+              libseccomp2 libseccomp-dev docker-registry skopeo umoci apache2-utils openssl debootstrap podman)
   local missing=()
   for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -13,6 +13,9 @@ public static class Dispatcher
         "images" => Task.FromResult(ListCommand.Execute(global, args)),
         "tag" => Task.FromResult(TagCommand.Execute(global, args)),
         "rmi" => RemoveCommand.ExecuteAsync(global, args, cancellationToken),
+        "save" => SaveCommand.ExecuteAsync(global, args, cancellationToken),
+        "load" => LoadCommand.ExecuteAsync(global, args, cancellationToken),
+        "import" => ImportCommand.ExecuteAsync(global, args, cancellationToken),
         "login" => LoginCommand.ExecuteAsync(global, args, cancellationToken),
         "logout" => Task.FromResult(LogoutCommand.Execute(global, args)),
         "image" => RunImageAsync(global, args, cancellationToken),
@@ -22,7 +25,7 @@ public static class Dispatcher
 
     private static Task<int> RunImageAsync(GlobalOptions global, string[] args, CancellationToken cancellationToken)
     {
-        if (args.Length == 0) throw new UsageException("\"berth image\" needs a subcommand: ls, inspect, history, rm, prune, pull, push, tag");
+        if (args.Length == 0) throw new UsageException("\"berth image\" needs a subcommand: ls, inspect, history, rm, prune, pull, push, tag, save, load, import");
         string[] rest = args[1..];
         return args[0] switch
         {
@@ -34,6 +37,9 @@ public static class Dispatcher
             "pull" => PullCommand.ExecuteAsync(global, rest, cancellationToken),
             "push" => PushCommand.ExecuteAsync(global, rest, cancellationToken),
             "tag" => Task.FromResult(TagCommand.Execute(global, rest)),
+            "save" => SaveCommand.ExecuteAsync(global, rest, cancellationToken),
+            "load" => LoadCommand.ExecuteAsync(global, rest, cancellationToken),
+            "import" => ImportCommand.ExecuteAsync(global, rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"image {args[0]}\" (see 'berth --help')"),
         };
     }

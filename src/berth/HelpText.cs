@@ -12,9 +12,12 @@ internal static class HelpText
           pull [-q] [--platform os/arch[/variant]] NAME[:TAG|@DIGEST]   fetch an image from a registry
           push NAME[:TAG]                                              send an image to a registry
           images [-a] [-q] [--digests] [--format table|json] [-f dangling=true|reference=PATTERN]
-          image ls | inspect IMAGE... | history IMAGE | rm IMAGE... | prune [-a] [-f] | pull | push | tag
+          image ls | inspect IMAGE... | history IMAGE | rm IMAGE... | prune [-a] [-f] | pull | push | tag | save | load | import
           tag SOURCE TARGET                                            give an image another name
           rmi [-f] IMAGE...                                            remove names / images
+          save [-o FILE] [--format docker-archive|oci-archive] IMAGE... write images to an archive (stdout without -o)
+          load [-i FILE] [-q]                                          read images from a docker- or oci-archive (stdin without -i)
+          import [-c CHANGE] [-m MSG] FILE|- [REPOSITORY[:TAG]]       make a one-layer image from a rootfs tarball
           login [-u USER] [-p PASSWORD | --password-stdin] [SERVER]    store credentials
           logout [SERVER]                                              remove stored credentials
 

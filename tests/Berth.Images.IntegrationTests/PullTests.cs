@@ -24,9 +24,12 @@ public sealed class PullTests(BusyboxImage fixture) : IDisposable
         string image = $"{registry.Host}/library/busybox:1.0";
         var pull = RunBerth(_root.Path, null, "pull", image);
         Assert.True(pull.ExitCode == 0, pull.ToString());
-        Assert.Contains("Pull complete", pull.Stdout);
+        Assert.Contains("Download complete", pull.Stdout);
+        Assert.Contains(": Unpacked\n", pull.Stdout);
         Assert.Contains($"Status: Downloaded newer image for {image}", pull.Stdout);
         Assert.Equal(3, _root.Blobs().Length);
+        string layer = Assert.Single(_root.Layers());
+        Assert.True(File.Exists(Path.Combine(layer, "diff", "bin", "busybox")), "the layer is unpacked at pull time");
 
         var again = RunBerth(_root.Path, null, "pull", image);
         Assert.Contains("Image is up to date", again.Stdout);
@@ -43,6 +46,7 @@ public sealed class PullTests(BusyboxImage fixture) : IDisposable
         var rmi = RunBerth(_root.Path, null, "rmi", image);
         Assert.Contains("Deleted: sha256:", rmi.Stdout);
         Assert.DoesNotContain(_root.Blobs(), b => !b.Contains("/locks/"));
+        Assert.Empty(_root.Layers());
         Assert.Equal("", RunBerth(_root.Path, null, "images", "-q").Stdout);
     }
 

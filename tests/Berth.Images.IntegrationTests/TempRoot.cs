@@ -10,5 +10,9 @@ public sealed class TempRoot : IDisposable
     public string[] Blobs() => Directory.Exists(System.IO.Path.Combine(Path, "images", "blobs"))
         ? Directory.GetFiles(System.IO.Path.Combine(Path, "images", "blobs"), "*", SearchOption.AllDirectories) : [];
 
+    /// <summary>The unpacked layer directories (storage/layers/HEX).</summary>
+    public string[] Layers() => Directory.Exists(System.IO.Path.Combine(Path, "storage", "layers"))
+        ? Directory.GetDirectories(System.IO.Path.Combine(Path, "storage", "layers")) : [];
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

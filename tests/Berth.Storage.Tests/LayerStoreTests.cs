@@ -176,4 +176,15 @@ public class LayerStoreTests : IDisposable
         Assert.False(_store.Exists(diffId));
         Assert.Empty(LeftoversInLayers());
     }
+
+    [Fact]
+    public async Task List_names_unpacked_layers_but_not_temporaries()
+    {
+        Assert.Empty(_store.List());
+        byte[] tar = SampleTar();
+        string diffId = LayerBuilder.DiffId(tar);
+        await _store.EnsureUnpackedAsync(diffId, () => new MemoryStream(tar), LayerMediaType.OciTar, CancellationToken.None);
+        Directory.CreateDirectory(Path.Combine(_store.LayersDirectory, LayerDigest.Hex(diffId) + ".tmp-x"));
+        Assert.Equal([diffId], _store.List());
+    }
 }

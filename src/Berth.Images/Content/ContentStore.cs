@@ -41,6 +41,24 @@ public sealed class ContentStore
         return Path.Combine(dir, $".tmp-{digest.Hex[..12]}-{Environment.ProcessId}-{Guid.NewGuid():N}");
     }
 
+    /// <summary>A fresh temp path for content whose digest is not known yet (an entry of an archive being loaded).</summary>
+    public string NewTempPath()
+    {
+        string dir = Path.Combine(Directory, "blobs", "sha256");
+        System.IO.Directory.CreateDirectory(dir);
+        return Path.Combine(dir, $".tmp-stage-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    }
+
+    /// <summary>fsyncs a verified temp file written without it, then moves it to its digest name.</summary>
+    public void CommitAfterSync(string tempPath, Digest digest)
+    {
+        using (var file = new FileStream(tempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read, 1))
+        {
+            file.Flush(flushToDisk: true);
+        }
+        Commit(tempPath, digest);
+    }
+
     /// <summary>Moves a verified, fsynced temp file to its digest name.</summary>
     public void Commit(string tempPath, Digest digest)
     {
@@ -75,6 +93,12 @@ public sealed class ContentStore
         if (!ContentVerifier.Matches(digest, content)) throw new ImageStoreException($"blob {path} is corrupt (its content does not hash to {digest}); remove the image and pull it again");
         return content;
     }
+
+    /// <summary>Opens a blob for one sequential read (layers are read once, to unpack or to save them).</summary>
+    public Stream OpenRead(Digest digest) => OpenSequential(BlobPath(digest));
+
+    public static Stream OpenSequential(string path) =>
+        new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
 
     public IEnumerable<Digest> List()
     {

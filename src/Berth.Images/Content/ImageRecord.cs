@@ -15,6 +15,10 @@ public sealed class ImageRecord
     public string? IndexDigest { get; set; }
     public Descriptor Config { get; set; } = new();
     public List<Descriptor> Layers { get; set; } = [];
+
+    /// <summary>The config's rootfs.diff_ids (digests of the uncompressed layers, bottom first): the names of the
+    /// layer directories in the LayerStore. Empty in records written before Berth unpacked at pull time.</summary>
+    public List<string> DiffIds { get; set; } = [];
     public Platform? Platform { get; set; }
     public List<string> Names { get; set; } = [];
     public List<string> RepoDigests { get; set; } = [];

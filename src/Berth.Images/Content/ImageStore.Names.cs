@@ -13,6 +13,10 @@ public sealed partial class ImageStore
     public ImageRecord Get(string text) =>
         Find(text) ?? throw new ImageStoreException($"no such image: {text} (see 'berth images')");
 
+    /// <summary>As <see cref="Get(string)"/>; <paramref name="matchedName"/> is the full name it was found by, null when found by ID or digest.</summary>
+    public ImageRecord Get(string text, out string? matchedName) =>
+        Find(List(), text, out matchedName) ?? throw new ImageStoreException($"no such image: {text} (see 'berth images')");
+
     private static ImageRecord? Find(IReadOnlyList<ImageRecord> images, string text, out string? matchedName)
     {
         matchedName = null;
@@ -60,6 +64,7 @@ public sealed partial class ImageStore
         {
             (existing.ManifestDigest, existing.ManifestMediaType, existing.IndexDigest) = (image.ManifestDigest, image.ManifestMediaType, image.IndexDigest ?? existing.IndexDigest);
             existing.Layers = image.Layers;
+            if (image.DiffIds.Count > 0) existing.DiffIds = image.DiffIds;
         }
         foreach (string repoDigest in image.RepoDigests.Where(d => !existing.RepoDigests.Contains(d))) existing.RepoDigests.Add(repoDigest);
         if (name is not null) MoveName(set, existing, name);

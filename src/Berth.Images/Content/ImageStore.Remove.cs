@@ -52,8 +52,15 @@ public sealed partial class ImageStore
     }
 
     /// <summary>
-    /// Deletes every blob no image names, and temp files of interrupted pulls. Takes store.lock exclusively,
-    /// so it waits for running pulls (they hold it shared until their record is written).
+    /// The diff IDs of layers something outside the image store still uses (the engine's container snapshots
+    /// mount layer directories as overlay lowerdirs): garbage collection keeps them even when no image names them.
+    /// </summary>
+    public Func<IReadOnlySet<string>>? LayersInUse { get; set; }
+
+    /// <summary>
+    /// Deletes every blob no image names, every unpacked layer no image (nor <see cref="LayersInUse"/>) names, and
+    /// temp files of interrupted pulls. Takes store.lock exclusively, so it waits for running pulls, loads and
+    /// imports (they hold it shared until their record is written).
     /// </summary>
     public async Task CollectGarbageAsync(RemovalReport report, CancellationToken cancellationToken)
     {
@@ -67,5 +74,29 @@ public sealed partial class ImageStore
             report.BlobsRemoved++;
         }
         Content.RemoveStaleTempFiles();
+        CollectLayers(report);
+    }
+
+    /// <summary>Reference counting by diff ID: a layer directory lives while an image's rootfs.diff_ids names it.</summary>
+    private void CollectLayers(RemovalReport report)
+    {
+        var keep = new HashSet<string>(LayersInUse?.Invoke() ?? new HashSet<string>(), StringComparer.Ordinal);
+        foreach (var image in List())
+        {
+            try
+            {
+                keep.UnionWith(DiffIdsOf(image));
+            }
+            catch (ImageStoreException)
+            {
+                return; // an image whose config cannot be read: keep every layer rather than guess
+            }
+        }
+        foreach (string diffId in Layers.List().Where(d => !keep.Contains(d)))
+        {
+            Layers.Remove(diffId);
+            report.LayersRemoved++;
+        }
+        Layers.RemoveStaleTemporaries(TimeSpan.Zero);
     }
 }

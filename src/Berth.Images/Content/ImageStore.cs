@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Berth.Images.Manifest;
 using Berth.Images.Reference;
+using Berth.Storage.Layers;
 
 namespace Berth.Images.Content;
 
@@ -13,7 +14,9 @@ namespace Berth.Images.Content;
 /// <item><c>images.lock</c>: exclusive around each read-modify-write of images.json;</item>
 /// <item><c>locks/&lt;hex&gt;.lock</c>: one per blob being downloaded (see <see cref="ContentStore.LockBlobAsync"/>).</item>
 /// </list>
-/// Blobs are reference-counted by the records that name them; an unnamed blob is garbage.
+/// Blobs are reference-counted by the records that name them; an unnamed blob is garbage. Unpacked layers live
+/// in Berth.Storage's <see cref="LayerStore"/> under <c>ROOT/storage</c> (<see cref="Layers"/>), one directory per
+/// diff ID, reference-counted the same way by the diff IDs of the records.
 /// </summary>
 public sealed partial class ImageStore
 {
@@ -21,13 +24,19 @@ public sealed partial class ImageStore
 
     public ImageStore(string dataRoot)
     {
-        Directory = Path.Combine(dataRoot, "images");
+        DataRoot = Path.GetFullPath(dataRoot);
+        Directory = Path.Combine(DataRoot, "images");
         System.IO.Directory.CreateDirectory(Directory);
         Content = new ContentStore(Directory);
+        Layers = new LayerStore(Path.Combine(DataRoot, "storage"));
     }
 
+    public string DataRoot { get; }
     public string Directory { get; }
     public ContentStore Content { get; }
+
+    /// <summary>The unpacked layers (<c>ROOT/storage/layers/HEX/diff</c>); snapshot drivers are built on it.</summary>
+    public LayerStore Layers { get; }
     private string RecordsPath => Path.Combine(Directory, "images.json");
 
     /// <summary>The data root from --root, else $BERTH_ROOT, else /var/lib/berth.</summary>
@@ -55,6 +64,16 @@ public sealed partial class ImageStore
         }
         return counts;
     }
+
+    /// <summary>
+    /// The image's layer diff IDs (config rootfs.diff_ids, bottom first): from the record, or for a record written
+    /// before Berth recorded them, from the config blob.
+    /// </summary>
+    public IReadOnlyList<string> DiffIdsOf(ImageRecord image) =>
+        image.DiffIds.Count > 0 || image.Layers.Count == 0 ? image.DiffIds : ReadConfig(image).RootFs?.DiffIds ?? [];
+
+    /// <summary>True when every layer of the image is unpacked (what a container start needs).</summary>
+    public bool LayersPresent(ImageRecord image) => DiffIdsOf(image).All(Layers.Exists);
 
     private ImageRecordSet Load()
     {

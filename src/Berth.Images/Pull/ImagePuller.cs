@@ -7,10 +7,12 @@ namespace Berth.Images.Pull;
 
 /// <summary>
 /// Pull = resolve the reference to a manifest (through the index for the wanted platform), then fetch the
-/// config and each layer into the content store, skipping blobs already there, and finally record the image.
-/// The record is written last: an interrupted or failed pull leaves only complete, verified blobs, which the
-/// next pull reuses and garbage collection removes if no image claims them. A second pull of a present
-/// image costs one manifest request.
+/// config and each layer into the content store, skipping blobs already there, unpack each layer once into the
+/// LayerStore (its uncompressed digest checked against the config's rootfs.diff_ids), and finally record the
+/// image. Layers are pipelined: a layer is unpacked as soon as its own download is complete, while the others
+/// still download. The record is written last: an interrupted or failed pull leaves only complete, verified
+/// blobs and layer directories, which the next pull reuses and garbage collection removes if no image claims
+/// them. A second pull of a present image costs one manifest request.
 /// </summary>
 public sealed class ImagePuller
 {
@@ -37,9 +39,9 @@ public sealed class ImagePuller
             return new PullResult(_store.Put(present, name), top.Digest, UpToDate: true);
         }
         var manifest = await ResolvePlatformAsync(reference, top, chosen, cancellationToken);
-        var config = await FetchConfigAsync(reference, manifest.Manifest!, progress, cancellationToken);
-        CheckLayerCount(reference, manifest.Manifest!, config);
-        await FetchLayersAsync(reference, manifest.Manifest!.Layers, progress, cancellationToken);
+        var config = await FetchConfigAsync(reference, manifest.Manifest!, cancellationToken);
+        var diffIds = DiffIds(reference, manifest.Manifest!, config);
+        await FetchLayersAsync(reference, manifest.Manifest!.Layers, diffIds, progress, cancellationToken);
         _store.Content.Write(manifest.Digest, manifest.Bytes);
         if (top.IsIndex) _store.Content.Write(top.Digest, top.Bytes);
         var stored = _store.Put(NewRecord(reference, top, manifest, config), name);
@@ -55,7 +57,7 @@ public sealed class ImagePuller
     {
         string manifestDigest = chosen?.Digest ?? top.Digest.ToString();
         var image = _store.List().FirstOrDefault(i => i.ManifestDigest == manifestDigest);
-        if (image is null || !image.BlobDigests().Where(d => d != image.IndexDigest).All(d => _store.Content.Has(Digest.Parse(d)))) return null;
+        if (image is null || !image.BlobDigests().Where(d => d != image.IndexDigest).All(d => _store.Content.Has(Digest.Parse(d))) || !_store.LayersPresent(image)) return null;
         if (top.IsIndex)
         {
             _store.Content.Write(top.Digest, top.Bytes);
@@ -76,36 +78,46 @@ public sealed class ImagePuller
         return manifest;
     }
 
-    private async Task<ImageConfig> FetchConfigAsync(ImageReference reference, ImageManifest manifest, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    private async Task<ImageConfig> FetchConfigAsync(ImageReference reference, ImageManifest manifest, CancellationToken cancellationToken)
     {
         if (manifest.Config.MediaType is not (MediaTypes.OciConfig or MediaTypes.DockerConfig))
         {
             throw new InvalidManifestException($"{reference.FamiliarString}: config media type \"{manifest.Config.MediaType}\" is not an image config (is this an artifact, not an image?)");
         }
         if (manifest.Config.Size > 16 * 1024 * 1024) throw new InvalidManifestException($"{reference.FamiliarString}: config of {manifest.Config.Size} bytes is too large");
-        await EnsureBlobAsync(reference, manifest.Config, progress, cancellationToken);
+        await EnsureConfigAsync(reference, manifest.Config, cancellationToken);
         var digest = Digest.Parse(manifest.Config.Digest);
         return ManifestDocument.Deserialize(_store.Content.Read(digest), ImagesJsonContext.Default.ImageConfig, $"config {digest} of {reference.FamiliarString}");
     }
 
-    private static void CheckLayerCount(ImageReference reference, ImageManifest manifest, ImageConfig config)
+    /// <summary>The config's rootfs.diff_ids, one per manifest layer: the names the unpacked layers are checked against.</summary>
+    private static List<string> DiffIds(ImageReference reference, ImageManifest manifest, ImageConfig config)
     {
-        int diffIds = config.RootFs?.DiffIds.Count ?? manifest.Layers.Count;
-        if (diffIds != manifest.Layers.Count)
+        var diffIds = config.RootFs?.DiffIds ?? throw new InvalidManifestException($"{reference.FamiliarString}: the image config has no rootfs.diff_ids");
+        if (diffIds.Count != manifest.Layers.Count)
         {
-            throw new InvalidManifestException($"{reference.FamiliarString}: the manifest has {manifest.Layers.Count} layers but the config's rootfs.diff_ids has {diffIds}");
+            throw new InvalidManifestException($"{reference.FamiliarString}: the manifest has {manifest.Layers.Count} layers but the config's rootfs.diff_ids has {diffIds.Count}");
         }
+        foreach (string diffId in diffIds)
+        {
+            if (!Digest.TryParse(diffId, out var d, out _) || d.Algorithm != "sha256") throw new InvalidManifestException($"{reference.FamiliarString}: rootfs.diff_ids entry \"{diffId}\" is not a sha256 digest");
+        }
+        return diffIds;
     }
 
-    private Task FetchLayersAsync(ImageReference reference, List<Descriptor> layers, IProgress<PullProgress>? progress, CancellationToken cancellationToken) =>
-        Parallel.ForEachAsync(layers.DistinctBy(l => l.Digest), new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken },
-            async (layer, ct) => await EnsureBlobAsync(reference, layer, progress, ct));
+    private Task FetchLayersAsync(ImageReference reference, List<Descriptor> layers, List<string> diffIds, IProgress<PullProgress>? progress, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(layers.Select((layer, i) => (layer, diffId: diffIds[i])).DistinctBy(l => l.diffId),
+            new ParallelOptions { MaxDegreeOfParallelism = ParallelDownloads, CancellationToken = cancellationToken },
+            async (l, ct) => await EnsureLayerAsync(reference, l.layer, l.diffId, progress, ct));
 
-    /// <summary>Fetches one blob unless present; the per-blob lock makes a concurrent pull wait and then find it present.</summary>
-    private async Task EnsureBlobAsync(ImageReference reference, Descriptor blob, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches a layer blob unless present, then unpacks it unless unpacked. The per-blob lock is held for both,
+    /// so a concurrent pull of the same layer waits and then finds blob and directory present.
+    /// </summary>
+    private async Task EnsureLayerAsync(ImageReference reference, Descriptor blob, string diffId, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
     {
         var digest = Digest.Parse(blob.Digest);
-        if (_store.Content.Has(digest, blob.Size))
+        if (_store.Content.Has(digest, blob.Size) && _store.Layers.Exists(diffId))
         {
             progress?.Report(new PullProgress(digest.Short, PullStatus.AlreadyExists, blob.Size, blob.Size));
             return;
@@ -114,11 +126,28 @@ public sealed class ImagePuller
         using var blobLock = await _store.Content.LockBlobAsync(digest, cancellationToken);
         if (!_store.Content.Has(digest, blob.Size))
         {
-            string temp = _store.Content.NewTempPath(digest);
-            await _client.FetchBlobAsync(reference, blob, temp, progress is null ? null : new SyncProgress(digest.Short, blob.Size, progress), cancellationToken);
-            _store.Content.Commit(temp, digest);
+            await DownloadAsync(reference, blob, digest, progress, cancellationToken);
         }
+        progress?.Report(new PullProgress(digest.Short, PullStatus.Extracting, blob.Size, blob.Size));
+        await _store.UnpackLayerAsync(blob, diffId, _store.Content.BlobPath(digest), cancellationToken);
+        progress?.Report(new PullProgress(digest.Short, PullStatus.Unpacked, blob.Size, blob.Size));
+    }
+
+    private async Task DownloadAsync(ImageReference reference, Descriptor blob, Digest digest, IProgress<PullProgress>? progress, CancellationToken cancellationToken)
+    {
+        string temp = _store.Content.NewTempPath(digest);
+        await _client.FetchBlobAsync(reference, blob, temp, progress is null ? null : new SyncProgress(digest.Short, blob.Size, progress), cancellationToken);
+        _store.Content.Commit(temp, digest);
         progress?.Report(new PullProgress(digest.Short, PullStatus.Complete, blob.Size, blob.Size));
+    }
+
+    /// <summary>Fetches the config unless present (no progress line: docker shows only layers); the per-blob lock makes a concurrent pull wait and then find it present.</summary>
+    private async Task EnsureConfigAsync(ImageReference reference, Descriptor blob, CancellationToken cancellationToken)
+    {
+        var digest = Digest.Parse(blob.Digest);
+        if (_store.Content.Has(digest, blob.Size)) return;
+        using var blobLock = await _store.Content.LockBlobAsync(digest, cancellationToken);
+        if (!_store.Content.Has(digest, blob.Size)) await DownloadAsync(reference, blob, digest, null, cancellationToken);
     }
 
     private static ImageRecord NewRecord(ImageReference reference, ManifestDocument top, ManifestDocument manifest, ImageConfig config) => new()
@@ -129,6 +158,7 @@ public sealed class ImagePuller
         IndexDigest = top.IsIndex ? top.Digest.ToString() : null,
         Config = manifest.Manifest.Config,
         Layers = manifest.Manifest.Layers,
+        DiffIds = config.RootFs!.DiffIds,
         Platform = new Platform { Os = config.Os, Architecture = config.Architecture, Variant = config.Variant },
         RepoDigests = [reference.Name + "@" + top.Digest],
         Created = config.Created,

@@ -1,6 +1,6 @@
 namespace Berth.Images.Pull;
 
-/// <summary>The steps a pull reports, per blob or for the whole image.</summary>
+/// <summary>The steps a pull reports, per blob or for the whole image (<see cref="Complete"/>: downloaded; <see cref="Unpacked"/>: layer directory ready).</summary>
 public enum PullStatus
 {
     Resolved,
@@ -8,6 +8,8 @@ public enum PullStatus
     Waiting,
     Downloading,
     Complete,
+    Extracting,
+    Unpacked,
     UpToDate,
     Stored,
 }

@@ -77,6 +77,20 @@ public sealed class LayerStore
         return stale.Count;
     }
 
+    /// <summary>The diff IDs of every unpacked layer (temporaries of running or killed unpacks are not listed).</summary>
+    public IReadOnlyList<string> List()
+    {
+        if (!Directory.Exists(LayersDirectory))
+        {
+            return [];
+        }
+        return Directory.EnumerateDirectories(LayersDirectory)
+            .Select(Path.GetFileName)
+            .Where(name => name!.Length == 64 && name.AsSpan().IndexOfAnyExcept("0123456789abcdef") < 0)
+            .Select(name => "sha256:" + name)
+            .ToList();
+    }
+
     /// <summary>Deletes an unpacked layer. The caller makes sure no snapshot still uses it.</summary>
     public void Remove(string diffId) => TreeRemover.Remove(Path.GetDirectoryName(PathOf(diffId))!);
 

@@ -5,7 +5,8 @@ namespace Berth.Cli.Output;
 /// <summary>
 /// Prints pull progress. On a terminal: one line per blob, redrawn in place with ANSI cursor movement
 /// ("abc123def456: Downloading [=====>     ] 1.2MB/3.4MB"), at most every 100 ms. Otherwise: one plain line
-/// each time a blob changes state (no byte counts), so logs stay readable.
+/// each time a blob changes state (no byte counts, no "Extracting"), so logs stay readable: a layer's lines end
+/// with "Unpacked" once its directory is ready.
 /// </summary>
 internal sealed class PullProgressPrinter : IProgress<PullProgress>
 {
@@ -28,7 +29,7 @@ internal sealed class PullProgressPrinter : IProgress<PullProgress>
             _last[value.Id] = value;
             if (!_terminal)
             {
-                if (changed && value.Status != PullStatus.Downloading) Console.WriteLine($"{value.Id}: {Describe(value)}");
+                if (changed && value.Status is not (PullStatus.Downloading or PullStatus.Extracting)) Console.WriteLine($"{value.Id}: {Describe(value)}");
                 return;
             }
             long now = Environment.TickCount64;
@@ -60,7 +61,9 @@ internal sealed class PullProgressPrinter : IProgress<PullProgress>
     {
         PullStatus.AlreadyExists => "Already exists",
         PullStatus.Waiting => "Waiting",
-        PullStatus.Complete => "Pull complete",
+        PullStatus.Complete => "Download complete",
+        PullStatus.Extracting => "Extracting",
+        PullStatus.Unpacked => "Unpacked",
         PullStatus.Downloading when bar => $"Downloading {Bar(p.Current, p.Total)} {Units.HumanSize(p.Current)}/{Units.HumanSize(p.Total)}",
         PullStatus.Downloading => "Downloading",
         _ => p.Status.ToString(),

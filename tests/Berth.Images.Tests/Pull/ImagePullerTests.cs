@@ -77,7 +77,7 @@ public class ImagePullerTests : IDisposable
     {
         var image = TestImage.AddManifest(_registry, "bad", layerSize: 5000);
         var layer = Digest.Sha256(image.Layer).ToString();
-        _registry.Override = r => r.RequestUri!.AbsolutePath.EndsWith(layer) ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[5000]) } : null;
+        _registry.Override = r => r.RequestUri!.AbsolutePath.EndsWith(layer) ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[image.Layer.Length]) } : null;
         var e = await Assert.ThrowsAsync<RegistryException>(() => Pull("bad"));
         Assert.Equal(RegistryErrorKind.DigestMismatch, e.Kind);
         Assert.Empty(_store.List());
@@ -123,5 +123,60 @@ public class ImagePullerTests : IDisposable
         var image = TestImage.AddManifest(_registry, "a");
         await Pull("a");
         Assert.Equal(1, _store.ReferenceCounts()[Digest.Sha256(image.Layer).ToString()]);
+    }
+
+    [Fact]
+    public async Task Pull_unpacks_each_layer_under_its_diff_id()
+    {
+        TestImage.AddManifest(_registry, "a");
+        var result = await Pull("a");
+        string diffId = Assert.Single(result.Image.DiffIds);
+        Assert.True(_store.Layers.Exists(diffId));
+        Assert.Equal(3000, new FileInfo(Path.Combine(_store.Layers.PathOf(diffId), "data")).Length);
+        Assert.Equal([diffId], await _store.EnsureLayersAsync(result.Image, default));
+    }
+
+    [Fact]
+    public async Task A_missing_layer_directory_is_unpacked_again_from_the_stored_blob()
+    {
+        TestImage.AddManifest(_registry, "a");
+        var first = await Pull("a");
+        _store.Layers.Remove(first.Image.DiffIds[0]);
+        _registry.Requests.Clear();
+        var again = await Pull("a");
+        Assert.False(again.UpToDate);
+        Assert.Equal(0, _registry.Count("/blobs/sha256:" + again.Image.Layers[0].Digest[7..]));
+        Assert.True(_store.Layers.Exists(first.Image.DiffIds[0]));
+    }
+
+    [Fact]
+    public async Task A_layer_that_does_not_match_its_diff_id_fails_and_records_nothing()
+    {
+        TestImage.AddManifest(_registry, "bad", diffId: "sha256:" + new string('a', 64));
+        var e = await Assert.ThrowsAsync<Berth.Storage.LayerUnpackException>(() => Pull("bad"));
+        Assert.Contains("does not match its diff ID", e.Message);
+        Assert.Empty(_store.List());
+        Assert.Empty(_store.Layers.List());
+        Assert.Empty(Directory.GetFileSystemEntries(_store.Layers.LayersDirectory));
+    }
+
+    [Fact]
+    public async Task Layer_directories_are_reference_counted_by_diff_id()
+    {
+        var a = TestImage.AddManifest(_registry, "a");
+        TestImage.AddManifest(_registry, "b");
+        _registry.AddManifest(TestImage.Repository, "a2", _registry.ManifestBytes(TestImage.Repository, a.Manifest.ToString()), MediaTypes.OciManifest);
+        var first = await Pull("a");
+        var second = await Pull("b");
+        await Pull("a2");
+        Assert.Equal(2, _store.Layers.List().Count);
+        await _store.RemoveAsync($"{FakeRegistry.Host}/{TestImage.Repository}:a", force: false, default);
+        Assert.True(_store.Layers.Exists(first.Image.DiffIds[0]), "still named by :a2");
+        var report = await _store.RemoveAsync($"{FakeRegistry.Host}/{TestImage.Repository}:a2", force: false, default);
+        Assert.Equal(1, report.LayersRemoved);
+        Assert.Equal(second.Image.DiffIds, _store.Layers.List());
+        _store.LayersInUse = () => new HashSet<string>(second.Image.DiffIds);
+        await _store.PruneAsync(all: true, inUse: null, default);
+        Assert.Equal(second.Image.DiffIds, _store.Layers.List());
     }
 }
