@@ -41,6 +41,9 @@ public sealed partial class ContainerEngine
         return after?.ExitCode ?? (after is null ? ExitCodeFromFile(c.Id) ?? 0 : 0);
     }
 
+    /// <summary>Whether the container's monitor process is still there (it is while the container runs).</summary>
+    public bool IsMonitorAlive(ContainerRecord c) => MonitorProcess.IsAlive(c.MonitorPid, c.Id);
+
     /// <summary>Waits for the container's monitor to exit (it exits after its cleanup has recorded the exit).</summary>
     private bool WaitForExit(ContainerRecord c, TimeSpan timeout) => MonitorProcess.WaitForExit(c.MonitorPid, c.Id, timeout);
 

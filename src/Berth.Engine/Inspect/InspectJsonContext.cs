@@ -7,4 +7,10 @@ namespace Berth.Engine.Inspect;
 [JsonSerializable(typeof(List<ContainerInspect>))]
 public sealed partial class InspectJsonContext : JsonSerializerContext
 {
+    /// <summary>Like docker: '&gt;', '&amp;', '+' written as they are, not as \u escapes.</summary>
+    public static InspectJsonContext Relaxed { get; } = new(new System.Text.Json.JsonSerializerOptions
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }
