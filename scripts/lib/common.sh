@@ -11,10 +11,13 @@ need_root() {
 # berth-runtime to compile linux.seccomp) and libseccomp-dev (its headers, for reference);
 # for the image tests: docker-registry (a local registry on 127.0.0.1), skopeo and umoci (reference tools
 # that push the fixture image), apache2-utils (htpasswd -B for Basic auth), openssl (token-auth keys),
-# debootstrap (the Debian fixture image) and podman (loads berth's docker-archive in the save/load interop test).
+# debootstrap (the Debian fixture image) and podman (loads berth's docker-archive in the save/load interop
+# test); libsqlite3-0 (the engine's database, linked into berth) and libsqlite3-dev (the link-time library
+# for NativeAOT).
 install_deps() {
   local pkgs=(busybox-static runc build-essential zlib1g-dev jq util-linux procps uidmap passwd
-              libseccomp2 libseccomp-dev docker-registry skopeo umoci apache2-utils openssl debootstrap podman)
+              libseccomp2 libseccomp-dev docker-registry skopeo umoci apache2-utils openssl debootstrap podman
+              libsqlite3-0 libsqlite3-dev)
   local missing=()
   for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -34,11 +37,15 @@ publish_runtime() {
   rm -f "$repo/out/"*.dbg
 }
 
+# berth and its per-container monitor (berth-monitor, found next to berth at run time).
 publish_berth() {
-  echo "publishing berth (NativeAOT) to $repo/out/"
+  echo "publishing berth and berth-monitor (NativeAOT) to $repo/out/"
   local log; log=$(mktemp)
-  dotnet publish "$repo/src/berth/berth.csproj" -c Release -o "$repo/out" --nologo -v quiet \
-    -p:TreatWarningsAsErrors=true >"$log" 2>&1 || { cat "$log"; rm -f "$log"; exit 1; }
+  local proj
+  for proj in berth/berth.csproj berth-monitor/berth-monitor.csproj; do
+    dotnet publish "$repo/src/$proj" -c Release -o "$repo/out" --nologo -v quiet \
+      -p:TreatWarningsAsErrors=true >"$log" 2>&1 || { cat "$log"; rm -f "$log"; exit 1; }
+  done
   rm -f "$log" "$repo/out/"*.pdb
   rm -f "$repo/out/"*.dbg
 }

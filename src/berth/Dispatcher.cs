@@ -1,3 +1,4 @@
+using Berth.Cli.Commands.Container;
 using Berth.Cli.Commands.Image;
 using Berth.Cli.Commands.Registry;
 
@@ -12,13 +13,24 @@ public static class Dispatcher
         "push" => PushCommand.ExecuteAsync(global, args, cancellationToken),
         "images" => Task.FromResult(ListCommand.Execute(global, args)),
         "tag" => Task.FromResult(TagCommand.Execute(global, args)),
-        "rmi" => RemoveCommand.ExecuteAsync(global, args, cancellationToken),
+        "rmi" => Commands.Image.RemoveCommand.ExecuteAsync(global, args, cancellationToken),
         "save" => SaveCommand.ExecuteAsync(global, args, cancellationToken),
         "load" => LoadCommand.ExecuteAsync(global, args, cancellationToken),
         "import" => ImportCommand.ExecuteAsync(global, args, cancellationToken),
         "login" => LoginCommand.ExecuteAsync(global, args, cancellationToken),
         "logout" => Task.FromResult(LogoutCommand.Execute(global, args)),
         "image" => RunImageAsync(global, args, cancellationToken),
+        "run" => RunCommand.ExecuteAsync(global, args, cancellationToken),
+        "create" => CreateCommand.ExecuteAsync(global, args, cancellationToken),
+        "start" => Task.FromResult(StartCommand.Execute(global, args)),
+        "stop" => Task.FromResult(StopCommand.Execute(global, args)),
+        "kill" => Task.FromResult(KillCommand.Execute(global, args)),
+        "rm" => Task.FromResult(Commands.Container.RemoveCommand.Execute(global, args)),
+        "ps" => Task.FromResult(PsCommand.Execute(global, args)),
+        "logs" => Task.FromResult(LogsCommand.Execute(global, args, cancellationToken)),
+        "wait" => Task.FromResult(WaitCommand.Execute(global, args)),
+        "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, args, imagesToo: true)),
+        "container" => RunContainerAsync(global, args, cancellationToken),
         "help" => Task.FromResult(Help()),
         _ => throw new UsageException($"unknown command \"{command}\" (see 'berth --help')"),
     };
@@ -30,9 +42,9 @@ public static class Dispatcher
         return args[0] switch
         {
             "ls" or "list" => Task.FromResult(ListCommand.Execute(global, rest)),
-            "inspect" => Task.FromResult(InspectCommand.Execute(global, rest)),
+            "inspect" => Task.FromResult(Commands.Image.InspectCommand.Execute(global, rest)),
             "history" => Task.FromResult(HistoryCommand.Execute(global, rest)),
-            "rm" => RemoveCommand.ExecuteAsync(global, rest, cancellationToken),
+            "rm" => Commands.Image.RemoveCommand.ExecuteAsync(global, rest, cancellationToken),
             "prune" => PruneCommand.ExecuteAsync(global, rest, cancellationToken),
             "pull" => PullCommand.ExecuteAsync(global, rest, cancellationToken),
             "push" => PushCommand.ExecuteAsync(global, rest, cancellationToken),
@@ -41,6 +53,20 @@ public static class Dispatcher
             "load" => LoadCommand.ExecuteAsync(global, rest, cancellationToken),
             "import" => ImportCommand.ExecuteAsync(global, rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"image {args[0]}\" (see 'berth --help')"),
+        };
+    }
+
+    private static Task<int> RunContainerAsync(GlobalOptions global, string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0) throw new UsageException("\"berth container\" needs a subcommand: run, create, start, stop, kill, rm, ls, logs, inspect, wait");
+        string[] rest = args[1..];
+        return args[0] switch
+        {
+            "ls" or "list" or "ps" => Task.FromResult(PsCommand.Execute(global, rest)),
+            "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, rest, imagesToo: false)),
+            "cleanup" => Task.FromResult(CleanupCommand.Execute(global, rest)),
+            "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
+            _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),
         };
     }
 

@@ -21,6 +21,19 @@ internal static class HelpText
           login [-u USER] [-p PASSWORD | --password-stdin] [SERVER]    store credentials
           logout [SERVER]                                              remove stored credentials
 
+        Container commands:
+          run [-d] [--rm] [--name N] [-e K=V] [-w DIR] [-u USER[:GROUP]] [--entrypoint CMD] [--hostname H]
+              [-v /host:/ctr[:ro]] [--tmpfs /path[:opts]] [--read-only] [-m SIZE] [--memory-swap SIZE] [--cpus N]
+              [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
+              [--cap-add CAP] [--cap-drop CAP] [--privileged] [--security-opt no-new-privileges|seccomp=unconfined|FILE]
+              [--network none|host] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
+              IMAGE [COMMAND...]
+          create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
+          start [-a] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
+          rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
+          logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
+          container ls | inspect | run | create | start | stop | kill | rm | logs | wait
+
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.
         Credentials: $REGISTRY_AUTH_FILE, else ~/.docker/config.json.

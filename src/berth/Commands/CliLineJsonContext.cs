@@ -6,6 +6,7 @@ namespace Berth.Cli.Commands;
 /// <summary>Single-line JSON (`images --format json` prints one object per line, like docker).</summary>
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(ImageListEntry))]
+[JsonSerializable(typeof(Berth.Cli.Commands.Container.ContainerListEntry))]
 internal sealed partial class CliLineJsonContext : JsonSerializerContext
 {
     /// <summary>Like docker: '+', '<', '&amp;' written as they are, not as \u escapes.</summary>

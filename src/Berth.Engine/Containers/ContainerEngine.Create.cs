@@ -1,0 +1,141 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Berth.Engine.Runtime;
+using Berth.Engine.Specs;
+using Berth.Engine.State;
+using Berth.Images.Content;
+using Berth.Images.Reference;
+using Berth.Oci;
+using Berth.Oci.Seccomp;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerEngine
+{
+    /// <summary>
+    /// `berth create`: check the flags, find (or pull) the image, claim id and name in the database, unpack the
+    /// layers, prepare and mount the overlay snapshot, write /etc/hosts etc. and config.json. Any failure undoes
+    /// every step (row, snapshot, directory), so a failed create leaves nothing behind.
+    /// </summary>
+    public async Task<ContainerRecord> CreateAsync(CreateOptions o, CancellationToken cancellationToken)
+    {
+        Validate(o);
+        string runtimePath = RuntimeLocator.Resolve(o.Runtime);
+        var image = Images.Find(o.Image) ?? (_options.Pull is { } pull ? await pull(o.Image, cancellationToken)
+            : throw new EngineException($"no such image: {o.Image}"));
+        var record = NewRecord(o, image, runtimePath);
+        Store.Insert(record);
+        try
+        {
+            string rootfs = await PrepareRootfsAsync(record.Id, image, cancellationToken);
+            var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs));
+            config.RuntimeName = Path.GetFileName(runtimePath);
+            config.Driver = Snapshotter.Driver;
+            File.WriteAllText(Path.Combine(record.BundlePath, "config.json"), JsonSerializer.Serialize(spec, OciJsonContext.Default.Spec));
+            record.Config = JsonSerializer.Serialize(config, EngineJsonContext.Default.ContainerConfig);
+            Store.Update(record);
+            return record;
+        }
+        catch
+        {
+            RemoveArtifacts(record.Id);
+            Store.Delete(record.Id);
+            throw;
+        }
+    }
+
+    /// <summary>The pure checks, before anything is pulled or written.</summary>
+    private static void Validate(CreateOptions o)
+    {
+        if (o.Name is { } name && !NameGenerator.IsValid(name))
+        {
+            throw new InvalidOptionException($"invalid container name \"{name}\", only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed");
+        }
+        SpecBuilder.BuildResources(o, Environment.ProcessorCount);
+        SpecBuilder.Capabilities(o.CapAdd, o.CapDrop);
+        o.Ulimits.ForEach(u => SpecBuilder.ParseUlimit(u));
+        o.Tmpfs.ForEach(t => SpecBuilder.Tmpfs(t));
+        foreach (var bind in o.Binds.Select(BindMount.Parse))
+        {
+            if (!Path.Exists(bind.Source)) throw new InvalidOptionException($"invalid mount config for -v {bind.Source}:{bind.Destination}: bind source path does not exist: {bind.Source}");
+        }
+        if (o.Network is not ("none" or "host")) SpecBuilder.Build(new SpecInputs { Id = new string('0', 64), Options = new CreateOptions { Network = o.Network, Cmd = ["x"] }, RootfsPath = "/", CgroupsPath = "/" });
+        LogLimits(o);
+    }
+
+    private ContainerRecord NewRecord(CreateOptions o, ImageRecord image, string runtimePath)
+    {
+        string id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        string name = o.Name ?? NameGenerator.Generate(Store.NameExists);
+        string dir = Paths.ContainerDirectory(id);
+        return new ContainerRecord
+        {
+            Id = id, Name = name, Image = o.Image, ImageId = image.Id, Config = "{}", Created = DateTimeOffset.UtcNow,
+            State = ContainerStatus.Created, BundlePath = dir, LogPath = Paths.LogPath(id), RuntimePath = runtimePath,
+        };
+    }
+
+    /// <summary>Each layer unpacked once (from its blob in the image store), then the container's snapshot, mounted.</summary>
+    private async Task<string> PrepareRootfsAsync(string id, ImageRecord image, CancellationToken cancellationToken)
+    {
+        var config = Images.ReadConfig(image);
+        var diffIds = config.RootFs?.DiffIds ?? [];
+        if (diffIds.Count != image.Layers.Count) throw new EngineException($"image {image.Id}: {image.Layers.Count} layers but {diffIds.Count} diff_ids in its config");
+        for (int i = 0; i < diffIds.Count; i++)
+        {
+            string blob = Images.Content.BlobPath(Digest.Parse(image.Layers[i].Digest));
+            await Layers.EnsureUnpackedAsync(diffIds[i], () => File.OpenRead(blob), image.Layers[i].MediaType, cancellationToken);
+        }
+        Directory.CreateDirectory(Paths.ContainerDirectory(id), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        await Snapshotter.PrepareAsync(id, diffIds, cancellationToken);
+        return Snapshotter.Mount(id);
+    }
+
+    private SpecInputs GatherInputs(string id, CreateOptions o, ImageRecord image, string rootfs)
+    {
+        var imageConfig = Images.ReadConfig(image).Config;
+        string hostname = o.Hostname ?? (o.Network == "host" ? Environment.MachineName : id[..12]);
+        return new SpecInputs
+        {
+            Id = id, Options = o, Image = imageConfig, RootfsPath = rootfs,
+            Users = new UserDatabase(ImageFile(rootfs, "passwd"), ImageFile(rootfs, "group")),
+            HostCpuCount = Environment.ProcessorCount, CgroupsPath = Paths.CgroupsPath(id),
+            EtcFiles = EtcFiles.Write(Paths.ContainerDirectory(id), hostname, o.Network),
+            SeccompProfile = SeccompFile(o), HostHostname = Environment.MachineName,
+            GoArch = DockerDefaultProfile.GoArch(System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture),
+            Kernel = Environment.OSVersion.Version,
+        };
+    }
+
+    /// <summary>/etc/NAME of the image, read only when neither /etc nor the file is a symlink (which could point at the host's files).</summary>
+    private static string? ImageFile(string rootfs, string name)
+    {
+        var etc = new DirectoryInfo(Path.Combine(rootfs, "etc"));
+        var file = new FileInfo(Path.Combine(etc.FullName, name));
+        if (!etc.Exists || etc.LinkTarget is not null || !file.Exists || file.LinkTarget is not null || file.Length > 4 << 20) return null;
+        return File.ReadAllText(file.FullName);
+    }
+
+    private static string? SeccompFile(CreateOptions o)
+    {
+        string? path = o.SecurityOpt.Select(s => s.Split(s.Contains('=') ? '=' : ':', 2)).Where(kv => kv[0] == "seccomp" && kv.Length == 2 && kv[1] != "unconfined").Select(kv => kv[1]).LastOrDefault();
+        if (path is null) return null;
+        return File.Exists(path) ? File.ReadAllText(path) : throw new InvalidOptionException($"opening seccomp profile ({path}) failed: no such file");
+    }
+
+    /// <summary>--log-opt max-size (default 10m) and max-file (default 3).</summary>
+    internal static (long MaxSize, int MaxFiles) LogLimits(CreateOptions o)
+    {
+        long size;
+        try
+        {
+            size = o.LogMaxSize is null ? 10 << 20 : ByteSize.Parse(o.LogMaxSize);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOptionException($"invalid value for max-size: {e.Message}");
+        }
+        int files = o.LogMaxFiles is null ? 3 : int.TryParse(o.LogMaxFiles, out int n) && n > 0 ? n : throw new InvalidOptionException($"invalid value for max-file: {o.LogMaxFiles}");
+        return (Math.Max(size, 4096), files);
+    }
+}

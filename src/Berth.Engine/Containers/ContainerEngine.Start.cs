@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Berth.Engine.Monitor;
+using Berth.Engine.Runtime;
+using Berth.Engine.Specs;
+using Berth.Engine.State;
+
+namespace Berth.Engine.Containers;
+
+public sealed partial class ContainerEngine
+{
+    /// <summary>
+    /// `berth start`: mount the rootfs, launch the container's monitor (which runs the runtime's create and
+    /// start), record "running" with the pid, and let the monitor go on. With <paramref name="attach"/> the
+    /// returned session streams the output and the exit code; otherwise it is already closed. A failed start
+    /// records the error (and the exit code docker would give: 125/126/127), unmounts, and with --rm removes
+    /// the container; then throws.
+    /// </summary>
+    public MonitorSession Start(string idOrName, bool attach)
+    {
+        var c = Get(idOrName);
+        if (c.IsRunning) throw new EngineException($"container {c.Name} is already running", 1);
+        var config = ConfigOf(c);
+        Snapshotter.Mount(c.Id);
+        string runDir = PrepareRunDirectory(c.Id);
+        var session = MonitorSession.Launch(MonitorPath(), MonitorArguments(c, config, runDir, attach), Path.Combine(runDir, "monitor.log"));
+        int pid;
+        try
+        {
+            pid = session.WaitForStart(Path.Combine(runDir, "monitor.log"));
+        }
+        catch (EngineException e)
+        {
+            session.WaitForMonitorExit();
+            session.Dispose();
+            FailStart(c, config, e);
+            throw;
+        }
+        Store.Change(c.Id, r =>
+        {
+            (r.State, r.Pid, r.MonitorPid, r.StartedAt) = (ContainerStatus.Running, pid, session.MonitorPid, DateTimeOffset.UtcNow);
+            (r.ExitCode, r.FinishedAt, r.Error) = (null, null, null);
+        });
+        session.Ack();
+        if (!attach) session.Dispose();
+        return session;
+    }
+
+    private void FailStart(ContainerRecord c, ContainerConfig config, EngineException e)
+    {
+        if (config.Options.AutoRemove)
+        {
+            RemoveArtifacts(c.Id);
+            Store.Delete(c.Id);
+            return;
+        }
+        Snapshotter.Unmount(c.Id);
+        DeleteDirectory(Paths.RunDirectory(c.Id));
+        Store.Change(c.Id, r => (r.ExitCode, r.Error) = (e.ExitCode, e.Message));
+    }
+
+    private string PrepareRunDirectory(string id)
+    {
+        string runDir = Paths.RunDirectory(id);
+        DeleteDirectory(runDir);
+        Directory.CreateDirectory(runDir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        Directory.CreateDirectory(Paths.RuntimeRoot, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return runDir;
+    }
+
+    private List<string> MonitorArguments(ContainerRecord c, ContainerConfig config, string runDir, bool attach)
+    {
+        var (maxSize, maxFiles) = LogLimits(config.Options);
+        var argv = new List<string>
+        {
+            "--id", c.Id, "--runtime", c.RuntimePath, "--runtime-root", Paths.RuntimeRoot, "--bundle", c.BundlePath,
+            "--pid-file", Path.Combine(runDir, "pid"), "--runtime-log", Path.Combine(runDir, "runtime.log"),
+            "--log", c.LogPath, "--log-max-size", maxSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--log-max-files", maxFiles.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--exit-file", Path.Combine(runDir, "exit"),
+        };
+        if (attach) argv.Add("--attach");
+        argv.AddRange(["--", .. _options.SelfCommand, "--root", Paths.DataRoot, "container", "cleanup", c.Id]);
+        return argv;
+    }
+
+    private string MonitorPath() =>
+        _options.MonitorPath
+        ?? (Environment.GetEnvironmentVariable("BERTH_MONITOR") is { Length: > 0 } env ? env : null)
+        ?? RuntimeLocator.FindBinary("berth-monitor")
+        ?? throw new EngineException($"berth-monitor not found next to berth ({AppContext.BaseDirectory}) or in PATH: install it with berth, or set BERTH_MONITOR");
+
+    internal static ContainerConfig ConfigOf(ContainerRecord c) =>
+        JsonSerializer.Deserialize(c.Config, EngineJsonContext.Default.ContainerConfig) ?? new ContainerConfig();
+}

@@ -1,0 +1,116 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+using Berth.Engine.Interop;
+using Berth.Engine.Processes;
+
+namespace Berth.Engine.Monitor;
+
+/// <summary>
+/// The engine's side of one berth-monitor: starts it (posix_spawn, new session so it outlives the CLI and its
+/// terminal; fd 3 = our socket pair end; stdout/stderr = RUNDIR/monitor.log), then speaks the
+/// <see cref="MonitorFrame"/> protocol: wait for started/error, ack, and (attached) copy output until exit.
+/// </summary>
+public sealed unsafe class MonitorSession : IDisposable
+{
+    private int _fd;
+
+    private MonitorSession(int pid, int fd) => (MonitorPid, _fd) = (pid, fd);
+
+    public int MonitorPid { get; }
+
+    public static MonitorSession Launch(string monitorPath, IReadOnlyList<string> argv, string monitorLog)
+    {
+        int* pair = stackalloc int[2];
+        if (Spawn.socketpair(Spawn.AF_UNIX, Spawn.SOCK_STREAM | Spawn.SOCK_CLOEXEC, 0, pair) < 0) throw new EngineException($"socketpair: errno {Spawn.LastErrno}");
+        int devNull = Spawn.open("/dev/null", Spawn.O_RDWR | Spawn.O_CLOEXEC, 0);
+        int log = Spawn.open(monitorLog, Spawn.O_WRONLY | Spawn.O_CREAT | Spawn.O_APPEND | Spawn.O_CLOEXEC, 0x180);
+        try
+        {
+            int pid = ProcessSpawner.Start(monitorPath, [monitorPath, .. argv], [(0, devNull), (1, log), (2, log), (3, pair[1])], newSession: true);
+            return new MonitorSession(pid, pair[0]);
+        }
+        catch (SpawnException e)
+        {
+            Spawn.close(pair[0]);
+            throw new EngineException($"cannot start the monitor {monitorPath}: {e.Message}");
+        }
+        finally
+        {
+            Spawn.close(pair[1]);
+            Spawn.close(devNull);
+            Spawn.close(log);
+        }
+    }
+
+    /// <summary>The container's pid once the monitor started it; throws the runtime's error (with docker's exit code) otherwise.</summary>
+    public int WaitForStart(string monitorLog)
+    {
+        var (type, payload) = ReadFrame();
+        if (type == MonitorFrame.Started) return int.Parse(Encoding.UTF8.GetString(payload), CultureInfo.InvariantCulture);
+        if (type == MonitorFrame.Error)
+        {
+            string text = Encoding.UTF8.GetString(payload);
+            int newline = text.IndexOf('\n');
+            string message = Runtime.RuntimeErrorClassifier.LastError(text[(newline + 1)..]);
+            throw new EngineException(message.Length > 0 ? message : $"the OCI runtime failed to {text[..newline]} the container", Runtime.RuntimeErrorClassifier.ExitCode(message));
+        }
+        string why = File.Exists(monitorLog) ? File.ReadAllText(monitorLog).Trim() : "";
+        throw new EngineException($"the monitor exited before starting the container{(why.Length > 0 ? ": " + why : "")}");
+    }
+
+    public void Ack()
+    {
+        Span<byte> frame = [MonitorFrame.Ack, 0, 0, 0, 0];
+        fixed (byte* p = frame) Spawn.send(_fd, p, frame.Length, Spawn.MSG_NOSIGNAL);
+    }
+
+    /// <summary>Attached: hands each chunk of output to <paramref name="output"/> (0 stdout, 1 stderr); the exit code, or null when the monitor went away.</summary>
+    public int? Stream(Action<int, ReadOnlySpan<byte>> output)
+    {
+        while (true)
+        {
+            var (type, payload) = ReadFrame();
+            switch (type)
+            {
+                case MonitorFrame.Stdout: output(0, payload); break;
+                case MonitorFrame.Stderr: output(1, payload); break;
+                case MonitorFrame.Exit: return int.Parse(Encoding.UTF8.GetString(payload), CultureInfo.InvariantCulture);
+                case 0: return null;
+            }
+        }
+    }
+
+    /// <summary>waitpid on the monitor (our child): returns when its exit command (cleanup) has finished.</summary>
+    public int WaitForMonitorExit() => ExitStatus.ToExitCode(ProcessSpawner.Wait(MonitorPid));
+
+    public void Dispose()
+    {
+        if (_fd >= 0) Spawn.close(_fd);
+        _fd = -1;
+    }
+
+    /// <summary>One frame; type 0 at end of stream.</summary>
+    private (byte Type, byte[] Payload) ReadFrame()
+    {
+        byte[] header = new byte[MonitorFrame.HeaderSize];
+        if (!ReadExactly(header)) return (0, []);
+        byte[] payload = new byte[BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(1))];
+        return ReadExactly(payload) ? (header[0], payload) : ((byte)0, []);
+    }
+
+    private bool ReadExactly(byte[] buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            for (int done = 0; done < buffer.Length;)
+            {
+                nint n = Spawn.read(_fd, p + done, buffer.Length - done);
+                if (n < 0 && Spawn.LastErrno == Spawn.EINTR) continue;
+                if (n <= 0) return false;
+                done += (int)n;
+            }
+        }
+        return true;
+    }
+}

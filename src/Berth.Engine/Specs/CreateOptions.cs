@@ -1,0 +1,42 @@
+namespace Berth.Engine.Specs;
+
+/// <summary>
+/// What `berth create`/`run` was asked for, flag by flag, unparsed (so `inspect` shows what was typed and
+/// the parsing stays in one pure place, <see cref="SpecBuilder"/>). Stored as JSON in the database.
+/// Open for later increments: -i/-t, restart policy, named volumes, networks, labels.
+/// </summary>
+public sealed class CreateOptions
+{
+    public string Image { get; set; } = "";
+    public string? Name { get; set; }
+    /// <summary>The command after the image; empty = the image's Cmd.</summary>
+    public List<string> Cmd { get; set; } = [];
+    /// <summary>--entrypoint: null = the image's; "" = none.</summary>
+    public string? Entrypoint { get; set; }
+    public List<string> Env { get; set; } = [];
+    public string? WorkingDir { get; set; }
+    public string? User { get; set; }
+    public string? Hostname { get; set; }
+    public bool ReadOnly { get; set; }
+    public List<string> Binds { get; set; } = [];
+    public List<string> Tmpfs { get; set; } = [];
+    public string? Memory { get; set; }
+    public string? MemorySwap { get; set; }
+    public string? Cpus { get; set; }
+    public string? CpuShares { get; set; }
+    public string? CpusetCpus { get; set; }
+    public string? PidsLimit { get; set; }
+    public List<string> Ulimits { get; set; } = [];
+    public List<string> CapAdd { get; set; } = [];
+    public List<string> CapDrop { get; set; } = [];
+    public bool Privileged { get; set; }
+    public List<string> SecurityOpt { get; set; } = [];
+    /// <summary>"none" (default: a network namespace with only lo) or "host".</summary>
+    public string Network { get; set; } = "none";
+    public bool AutoRemove { get; set; }
+    /// <summary>--runtime: a path, or a name looked up next to berth and in PATH; null = berth-runtime.</summary>
+    public string? Runtime { get; set; }
+    /// <summary>--log-opt max-size / max-file.</summary>
+    public string? LogMaxSize { get; set; }
+    public string? LogMaxFiles { get; set; }
+}

@@ -1,0 +1,28 @@
+using ImageContainerConfig = Berth.Images.Manifest.ContainerConfig;
+
+namespace Berth.Engine.Specs;
+
+/// <summary>Everything <see cref="SpecBuilder"/> needs, gathered by the engine (the I/O side) beforehand.</summary>
+public sealed class SpecInputs
+{
+    public required string Id { get; init; }
+    public required CreateOptions Options { get; init; }
+    /// <summary>The image config's "config" object (Entrypoint, Cmd, Env, WorkingDir, User); null when absent.</summary>
+    public ImageContainerConfig? Image { get; init; }
+    /// <summary>Absolute path of the mounted snapshot: root.path.</summary>
+    public required string RootfsPath { get; init; }
+    public UserDatabase Users { get; init; } = UserDatabase.Empty;
+    public int HostCpuCount { get; init; } = 1;
+    public required string CgroupsPath { get; init; }
+    /// <summary>Files bind-mounted over /etc/hosts, /etc/hostname, /etc/resolv.conf (container path → host path).</summary>
+    public IReadOnlyDictionary<string, string> EtcFiles { get; init; } = new Dictionary<string, string>();
+    /// <summary>The text of the --security-opt seccomp=FILE profile, when one was given.</summary>
+    public string? SeccompProfile { get; init; }
+    /// <summary>Looks up host environment variables for <c>-e NAME</c> (no value).</summary>
+    public Func<string, string?> HostEnvironment { get; init; } = Environment.GetEnvironmentVariable;
+    /// <summary>The host's name, the container's hostname with --network host.</summary>
+    public string HostHostname { get; init; } = "localhost";
+    /// <summary>Machine architecture and kernel for Docker's default seccomp profile.</summary>
+    public string GoArch { get; init; } = "amd64";
+    public Version Kernel { get; init; } = new(6, 0);
+}

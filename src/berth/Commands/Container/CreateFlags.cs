@@ -1,0 +1,60 @@
+using Berth.Engine.Specs;
+
+namespace Berth.Cli.Commands.Container;
+
+/// <summary>
+/// The flags of `run` and `create`, docker's names and short forms. Flags end at the image: everything after
+/// it is the container's command, even words that start with '-'.
+/// </summary>
+internal static class CreateFlags
+{
+    internal static readonly HashSet<string> Booleans = ["d", "detach", "rm", "read-only", "privileged", "help", "i", "interactive", "t", "tty"];
+
+    internal static readonly HashSet<string> Valued =
+    [
+        "name", "e", "env", "w", "workdir", "u", "user", "entrypoint", "h", "hostname", "v", "volume", "tmpfs", "m", "memory",
+        "memory-swap", "cpus", "c", "cpu-shares", "cpuset-cpus", "pids-limit", "ulimit", "cap-add", "cap-drop", "security-opt",
+        "network", "net", "runtime", "log-opt", "platform",
+    ];
+
+    internal static (CreateOptions Options, CommandArgs Flags) Parse(string[] argv, string command)
+    {
+        int image = FirstPositional(argv);
+        var flags = CommandArgs.Parse(argv[..image], command, Booleans, Valued);
+        if (image >= argv.Length) throw new UsageException($"\"berth {command}\" requires at least 1 argument; usage: berth {command} [OPTIONS] IMAGE [COMMAND] [ARG...]");
+        if (flags.Has("i", "interactive", "t", "tty")) throw new UsageException($"{command}: -i/-t (interactive, terminal) are not supported yet; use -d and `berth logs`");
+        var o = new CreateOptions
+        {
+            Image = argv[image], Cmd = [.. argv[(image + 1)..]], Name = flags.Get("name"), Entrypoint = flags.Get("entrypoint"),
+            Env = flags.GetAll("e", "env").ToList(), WorkingDir = flags.Get("w", "workdir"), User = flags.Get("u", "user"),
+            Hostname = flags.Get("h", "hostname"), ReadOnly = flags.Has("read-only"), Binds = flags.GetAll("v", "volume").ToList(),
+            Tmpfs = flags.GetAll("tmpfs").ToList(), Memory = flags.Get("m", "memory"), MemorySwap = flags.Get("memory-swap"),
+            Cpus = flags.Get("cpus"), CpuShares = flags.Get("c", "cpu-shares"), CpusetCpus = flags.Get("cpuset-cpus"),
+            PidsLimit = flags.Get("pids-limit"), Ulimits = flags.GetAll("ulimit").ToList(), CapAdd = flags.GetAll("cap-add").ToList(),
+            CapDrop = flags.GetAll("cap-drop").ToList(), Privileged = flags.Has("privileged"), SecurityOpt = flags.GetAll("security-opt").ToList(),
+            Network = flags.Get("network", "net") ?? "none", AutoRemove = flags.Has("rm"), Runtime = flags.Get("runtime"),
+        };
+        foreach (string opt in flags.GetAll("log-opt"))
+        {
+            string[] kv = opt.Split('=', 2);
+            if (kv.Length != 2 || kv[0] is not ("max-size" or "max-file")) throw new UsageException($"{command}: unknown --log-opt {opt} (json-file takes max-size=SIZE and max-file=N)");
+            if (kv[0] == "max-size") o.LogMaxSize = kv[1];
+            else o.LogMaxFiles = kv[1];
+        }
+        return (o, flags);
+    }
+
+    /// <summary>Index of the first argument that is neither a flag nor a flag's value.</summary>
+    private static int FirstPositional(string[] argv)
+    {
+        for (int i = 0; i < argv.Length; i++)
+        {
+            string a = argv[i];
+            if (a == "--") return i + 1;
+            if (a.Length < 2 || a[0] != '-') return i;
+            string name = a.TrimStart('-');
+            if (!name.Contains('=') && Valued.Contains(name)) i++;
+        }
+        return argv.Length;
+    }
+}

@@ -1,0 +1,56 @@
+namespace Berth.Engine.IntegrationTests;
+
+/// <summary>Bad input: one clear line on stderr, docker's exit code, and nothing created.</summary>
+[Collection(EngineCollection.Name)]
+public class ErrorTests(EngineFixture f)
+{
+    private void AssertCleanFailure(int expectedCode, string expectedText, params string[] args)
+    {
+        string before = f.Run("ps", "-a", "-q").Stdout;
+        var r = f.Run(args);
+        Assert.True(r.ExitCode == expectedCode, r.ToString());
+        Assert.Single(r.Stderr.Trim().Split('\n'), line => line.StartsWith("berth: ", StringComparison.Ordinal));
+        Assert.Contains(expectedText, r.Stderr);
+        Assert.Equal(before, f.Run("ps", "-a", "-q").Stdout);
+        Assert.Equal(before.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, f.Entries("storage/containers").Length);
+    }
+
+    [EngineFact]
+    public void BadFlagValues()
+    {
+        AssertCleanFailure(125, "invalid argument \"12x\" for \"-m, --memory\" flag: invalid size: '12x'", "run", "--rm", "--memory", "12x", f.Image, "true");
+        AssertCleanFailure(125, "bind source path does not exist", "run", "--rm", "-v", "/berth-test-no-such-dir:/x", f.Image, "true");
+        AssertCleanFailure(125, "unknown flag --bogus", "run", "--bogus", f.Image, "true");
+        AssertCleanFailure(125, "invalid ulimit type", "run", "--ulimit", "bogus=1", f.Image, "true");
+    }
+
+    [EngineFact]
+    public void UnknownImageAndContainer()
+    {
+        AssertCleanFailure(125, "berth-test/none", "run", "--rm", $"{f.Image.Split('/')[0]}/berth-test/none:latest", "true");
+        AssertCleanFailure(1, "no such container: berth-test-nosuch", "stop", "berth-test-nosuch");
+        AssertCleanFailure(1, "no such container", "logs", "berth-test-nosuch");
+        AssertCleanFailure(1, "no such container", "rm", "berth-test-nosuch");
+    }
+
+    [EngineFact]
+    public void NameInUse()
+    {
+        string name = "berth-test-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(0, f.Run("create", "--name", name, f.Image, "true").ExitCode);
+        AssertCleanFailure(125, "is already in use", "run", "--name", name, f.Image, "true");
+        Assert.Equal(0, f.Run("rm", name).ExitCode);
+    }
+
+    [EngineFact]
+    public void CommandNotFoundWithoutRmKeepsACreatedContainer()
+    {
+        string name = "berth-test-" + Guid.NewGuid().ToString("N")[..8];
+        var r = f.Run("run", "--name", name, f.Image, "berth-test-no-such-command");
+        Assert.Equal(127, r.ExitCode);
+        Assert.Contains("Created", f.Run("ps", "-a").Stdout);
+        Assert.Empty(f.LeftoverMounts());
+        Assert.Empty(f.RunEntries("runtime"));
+        Assert.Equal(0, f.Run("rm", name).ExitCode);
+    }
+}
