@@ -5,14 +5,18 @@ public static class ExecutableLookup
 {
     public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-    public static string Find(string name, IEnumerable<string>? env, string cwd, Func<string, bool> isExecutable)
+    /// <param name="exists">whether a path exists at all (a file that exists but cannot be run is
+    /// "permission denied", which engines turn into exit code 126 rather than 127)</param>
+    public static string Find(string name, IEnumerable<string>? env, string cwd, Func<string, bool> isExecutable, Func<string, bool>? exists = null)
     {
         if (name.Contains('/'))
         {
             string full = name.StartsWith('/') ? name : Path.Combine(cwd, name);
             if (!isExecutable(full))
             {
-                throw new Oci.BerthException($"exec: \"{name}\": no such file or executable in the container");
+                throw new Oci.BerthException((exists ?? Path.Exists)(full)
+                    ? $"exec: \"{name}\": permission denied (not an executable file)"
+                    : $"exec: \"{name}\": no such file or executable in the container");
             }
             return full;
         }

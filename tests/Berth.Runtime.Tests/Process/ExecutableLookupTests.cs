@@ -33,4 +33,13 @@ public class ExecutableLookupTests
         Assert.Contains("\"nope\"", e.Message);
         Assert.Contains("/bin", e.Message);
     }
+
+    [Fact]
+    public void A_file_that_exists_but_cannot_be_run_is_permission_denied_not_missing()
+    {
+        var denied = Assert.Throws<Oci.BerthException>(() => ExecutableLookup.Find("/etc/passwd", null, "/", Present.Contains, p => p == "/etc/passwd"));
+        Assert.Contains("permission denied", denied.Message);
+        var missing = Assert.Throws<Oci.BerthException>(() => ExecutableLookup.Find("/no/such", null, "/", Present.Contains, _ => false));
+        Assert.Contains("no such file", missing.Message);
+    }
 }
