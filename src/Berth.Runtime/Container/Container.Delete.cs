@@ -57,8 +57,14 @@ public sealed partial class Container
         Sys.WaitPid(State.Pid, 1 /* WNOHANG */, out _);
     }
 
+    /// <summary>
+    /// Removes the cgroup. Processes killed (or exited) a moment ago can keep it busy (EBUSY) for a short
+    /// while: retry, first without sleeping (usually a few hundred microseconds is enough), then every
+    /// millisecond, for up to half a second.
+    /// </summary>
     private static void DestroyCgroup(ICgroupManager manager)
     {
+        long start = System.Diagnostics.Stopwatch.GetTimestamp();
         for (int attempt = 0; ; attempt++)
         {
             try
@@ -66,10 +72,10 @@ public sealed partial class Container
                 manager.Destroy();
                 return;
             }
-            catch (CgroupException) when (attempt < 50)
+            catch (CgroupException) when (System.Diagnostics.Stopwatch.GetElapsedTime(start) < TimeSpan.FromMilliseconds(500))
             {
-                // Processes killed a moment ago can take a few ms to leave the cgroup.
-                Thread.Sleep(10);
+                if (attempt < 50) Thread.Yield();
+                else Thread.Sleep(1);
             }
         }
     }
