@@ -106,6 +106,28 @@ public sealed class ArchiveInteropTests(BusyboxImage fixture) : IDisposable
     }
 
     [RegistryFact]
+    public void Images_filters_by_label_and_by_creation_before_and_since_another_image()
+    {
+        string rootfs = Path.Combine(_work, "rootfs");
+        Assert.Equal(0, Run("bash", [Path.Combine(BusyboxImage.RepoRoot(), "scripts", "make-busybox-rootfs.sh"), rootfs]).ExitCode);
+        string tarball = Path.Combine(_work, "rootfs.tar.gz");
+        Assert.Equal(0, Run("tar", ["-czf", tarball, "-C", rootfs, "."]).ExitCode);
+        string berth = $"dotnet {Path.Combine(AppContext.BaseDirectory, "berth.dll")} --root {_root.Path}";
+        Assert.Equal(0, Run("bash", ["-c", $"{berth} import -c 'LABEL tier=web' - first:1 < {tarball}"]).ExitCode);
+        Thread.Sleep(1100); // import stamps whole seconds
+        Assert.Equal(0, Run("bash", ["-c", $"{berth} import -c 'LABEL tier=db' - second:1 < {tarball}"]).ExitCode);
+
+        string Names(params string[] filters) =>
+            string.Join(' ', Berth(["images", "--format", "json", .. filters.SelectMany(f => new[] { "-f", f })])
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("Repository").GetString()).Order());
+        Assert.Equal("first", Names("label=tier=web"));
+        Assert.Equal("first second", Names("label=tier"));
+        Assert.Equal("", Names("label=other"));
+        Assert.Equal("first", Names("before=second:1"));
+        Assert.Equal("second", Names("since=first:1"));
+    }
+
+    [RegistryFact]
     public void Bad_archives_are_one_error_line_and_leave_the_store_empty()
     {
         string good = Path.Combine(_work, "good.tar");

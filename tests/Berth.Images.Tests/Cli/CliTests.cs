@@ -29,4 +29,16 @@ public class CliTests
     [InlineData(123456789, "123.5MB")]
     [InlineData(7_800_000, "7.8MB")]
     public void Sizes_like_docker(long bytes, string expected) => Assert.Equal(expected, Units.HumanSize(bytes));
+
+    [Fact]
+    public void Label_filter_matches_a_key_or_a_key_and_value()
+    {
+        var labels = new Dictionary<string, string> { ["tier"] = "web", ["empty"] = "" };
+        Assert.True(Berth.Cli.Commands.Image.ListCommand.HasLabel(labels, "tier"));
+        Assert.True(Berth.Cli.Commands.Image.ListCommand.HasLabel(labels, "tier=web"));
+        Assert.False(Berth.Cli.Commands.Image.ListCommand.HasLabel(labels, "tier=db"));
+        Assert.True(Berth.Cli.Commands.Image.ListCommand.HasLabel(labels, "empty="));
+        Assert.False(Berth.Cli.Commands.Image.ListCommand.HasLabel(labels, "other"));
+        Assert.False(Berth.Cli.Commands.Image.ListCommand.HasLabel(null, "tier"));
+    }
 }

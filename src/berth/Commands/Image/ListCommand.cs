@@ -5,7 +5,7 @@ using Berth.Cli.Commands;
 
 namespace Berth.Cli.Commands.Image;
 
-/// <summary>`images` / `image ls [-a] [-q] [--digests] [--no-trunc] [--format table|json] [-f dangling=true|false] [-f reference=PATTERN]`.</summary>
+/// <summary>`images` / `image ls [-a] [-q] [--digests] [--no-trunc] [--format table|json] [-f dangling=true|false] [-f reference=PATTERN] [-f label=K[=V]] [-f before=IMAGE] [-f since=IMAGE]`.</summary>
 internal static class ListCommand
 {
     internal static int Execute(GlobalOptions global, string[] argv)
@@ -14,8 +14,9 @@ internal static class ListCommand
         if (args.Positional.Count > 1) throw new UsageException("images: at most one argument (a repository name pattern)");
         var filters = args.GetAll("filter", "f").ToList();
         if (args.Positional.Count == 1) filters.Add("reference=" + args.Positional[0]);
-        var rows = global.OpenStore().List().OrderByDescending(i => i.Created ?? i.Pulled)
-            .SelectMany(ImageRow.For).Where(r => filters.All(f => Matches(r, f))).ToList();
+        var store = global.OpenStore();
+        var rows = store.List().OrderByDescending(i => i.Created ?? i.Pulled)
+            .SelectMany(ImageRow.For).Where(r => filters.All(f => Matches(r, f, store))).ToList();
         bool noTrunc = args.Has("no-trunc");
         string Id(ImageRow r) => noTrunc ? r.Image.Id : r.ShortId;
         string format = args.Get("format") ?? "table";
@@ -45,8 +46,11 @@ internal static class ListCommand
         Size = Units.HumanSize(r.Image.Size),
     };
 
-    /// <summary>Filters docker supports that make sense without containers: dangling=true|false, reference=GLOB.</summary>
-    internal static bool Matches(ImageRow row, string filter)
+    /// <summary>
+    /// docker's image filters: dangling=true|false, reference=GLOB, label=KEY or label=KEY=VALUE (from the
+    /// image config), before=IMAGE and since=IMAGE (created before / after that image).
+    /// </summary>
+    internal static bool Matches(ImageRow row, string filter, Berth.Images.Content.ImageStore? store = null)
     {
         int eq = filter.IndexOf('=');
         if (eq < 0) throw new UsageException($"images: bad filter \"{filter}\" (use key=value)");
@@ -55,9 +59,26 @@ internal static class ListCommand
         {
             "dangling" => (row.Image.Names.Count == 0) == (value is "true" or "1"),
             "reference" => Glob(value).IsMatch(row.Repository + ":" + row.Tag) || Glob(value).IsMatch(row.Repository),
-            _ => throw new UsageException($"images: unsupported filter \"{key}\" (supported: dangling, reference)"),
+            "label" => HasLabel(RequireStore(store, key).ReadConfig(row.Image).Config?.Labels, value),
+            "before" => row.Image.Created < CreatedOf(RequireStore(store, key), value),
+            "since" => row.Image.Created > CreatedOf(RequireStore(store, key), value),
+            _ => throw new UsageException($"images: unsupported filter \"{key}\" (supported: dangling, reference, label, before, since)"),
         };
     }
+
+    /// <summary>"KEY" matches any value; "KEY=VALUE" that value.</summary>
+    internal static bool HasLabel(IReadOnlyDictionary<string, string>? labels, string filter)
+    {
+        int eq = filter.IndexOf('=');
+        if (labels is null) return false;
+        return eq < 0 ? labels.ContainsKey(filter) : labels.TryGetValue(filter[..eq], out string? v) && v == filter[(eq + 1)..];
+    }
+
+    private static Berth.Images.Content.ImageStore RequireStore(Berth.Images.Content.ImageStore? store, string key) =>
+        store ?? throw new UsageException($"images: the {key} filter needs the image store");
+
+    private static DateTimeOffset? CreatedOf(Berth.Images.Content.ImageStore store, string image) =>
+        (store.Find(image) ?? throw new UsageException($"images: no such image \"{image}\" (in a before/since filter)")).Created;
 
     private static Regex Glob(string pattern) =>
         new("^" + Regex.Escape(pattern).Replace(@"\*", "[^/]*").Replace(@"\?", "[^/]") + "$", RegexOptions.CultureInvariant);
