@@ -22,7 +22,9 @@ runs=${1:-5}
 work=$(mktemp -d /tmp/berth-bench-pull.XXXXXX)
 registry_pid=
 cleanup() {
-  [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null && wait "$registry_pid" 2>/dev/null
+  # "|| true": under set -e, a failing last command of an && list (wait reports the killed registry's
+  # status) would end the cleanup before the rm below.
+  [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null && wait "$registry_pid" 2>/dev/null || true
   # podman's overlay driver may leave its home bind-mounted on itself
   findmnt -rn -o TARGET | grep "^$work" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   rm -rf "$work"
