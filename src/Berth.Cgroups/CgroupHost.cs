@@ -11,12 +11,15 @@ public sealed class CgroupHost
     public const string DefaultProcCgroupPath = "/proc/self/cgroup";
     private const string PreferredV2Root = "/sys/fs/cgroup";
 
-    private CgroupHost(CgroupMode mode, Dictionary<string, string> v1, string? unified, Dictionary<string, string> own)
+    private IReadOnlyDictionary<string, string>? _own;
+    private string? _ownPath;
+
+    private CgroupHost(CgroupMode mode, Dictionary<string, string> v1, string? unified, Dictionary<string, string>? own)
     {
         Mode = mode;
         V1Mountpoints = v1;
         UnifiedMountpoint = unified;
-        OwnCgroups = own;
+        _own = own;
     }
 
     public CgroupMode Mode { get; }
@@ -29,7 +32,8 @@ public sealed class CgroupHost
     public string? UnifiedMountpoint { get; }
 
     /// <summary>This process's cgroup per hierarchy, from /proc/self/cgroup: controller (or "name=systemd", or "" for cgroup2) → path.</summary>
-    public IReadOnlyDictionary<string, string> OwnCgroups { get; }
+    /// <remarks>Read on first use (container starts never need it).</remarks>
+    public IReadOnlyDictionary<string, string> OwnCgroups => _own ??= ReadOwn(_ownPath);
 
     /// <summary>v1 controllers that take resource limits (named hierarchies such as name=systemd left out).</summary>
     public IEnumerable<string> V1Controllers => V1Mountpoints.Keys.Where(k => !k.StartsWith("name=", StringComparison.Ordinal));
@@ -38,8 +42,16 @@ public sealed class CgroupHost
     {
         var fs = new CgroupFs(trace: null);
         string mountInfo = fs.Read(mountInfoPath);
-        string? procCgroup = fs.ReadIfExists(procCgroupPath);
-        return Parse(mountInfo, procCgroup, mountInfoPath);
+        var host = Parse(mountInfo, null, mountInfoPath);
+        host._own = null;
+        host._ownPath = procCgroupPath;
+        return host;
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadOwn(string? procCgroupPath)
+    {
+        string? text = procCgroupPath is null ? null : new CgroupFs(trace: null).ReadIfExists(procCgroupPath);
+        return text is null ? new Dictionary<string, string>() : ProcCgroupParser.Parse(text);
     }
 
     /// <summary>Builds the host from the text of a mountinfo file (and optionally of /proc/self/cgroup).</summary>

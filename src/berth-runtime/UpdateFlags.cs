@@ -1,4 +1,5 @@
 using System.Globalization;
+using Berth.Oci;
 using Berth.Oci.Spec;
 
 namespace Berth.RuntimeCli;
@@ -30,23 +31,18 @@ public static class UpdateFlags
         return r;
     }
 
-    /// <summary>"512m" → 536870912; "-1" → -1.</summary>
+    /// <summary>"512m" → 536870912 (<see cref="ByteSize"/>, as runc's go-units); "-1" → -1.</summary>
     public static long Size(string text, string flag)
     {
-        string t = text.Trim().ToLowerInvariant();
-        if (t == "-1") return -1;
-        if (t.EndsWith('b')) t = t[..^1];
-        long unit = 1;
-        if (t.Length > 0 && "kmgt".Contains(t[^1]))
+        if (text.Trim() == "-1") return -1;
+        try
         {
-            unit = t[^1] switch { 'k' => 1L << 10, 'm' => 1L << 20, 'g' => 1L << 30, _ => 1L << 40 };
-            t = t[..^1];
+            return ByteSize.Parse(text);
         }
-        if (!decimal.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
+        catch (FormatException)
         {
             throw new UsageException($"update --{flag} '{text}': expected a size such as 100, 64k, 512m or 2g (or -1)");
         }
-        return (long)(value * unit);
     }
 
     private static long Number(string text, string flag, long min)

@@ -1,3 +1,4 @@
+using Berth.Oci;
 using Berth.Engine.Specs;
 
 namespace Berth.Engine.Tests;

@@ -59,7 +59,7 @@ public sealed partial class ContainerEngine
         {
             if (!Path.Exists(bind.Source)) throw new InvalidOptionException($"invalid mount config for -v {bind.Source}:{bind.Destination}: bind source path does not exist: {bind.Source}");
         }
-        if (o.Network is not ("none" or "host")) SpecBuilder.Build(new SpecInputs { Id = new string('0', 64), Options = new CreateOptions { Network = o.Network, Cmd = ["x"] }, RootfsPath = "/", CgroupsPath = "/" });
+        SpecBuilder.CheckNetwork(o.Network);
         LogLimits(o);
     }
 
@@ -75,20 +75,18 @@ public sealed partial class ContainerEngine
         };
     }
 
-    /// <summary>Each layer unpacked once (from its blob in the image store), then the container's snapshot, mounted.</summary>
+    /// <summary>
+    /// Each layer unpacked once (the image store does it, under its lock, so garbage collection cannot remove a
+    /// layer meanwhile), then the container's snapshot, mounted.
+    /// </summary>
     private async Task<string> PrepareRootfsAsync(string id, ImageRecord image, CancellationToken cancellationToken)
     {
-        var config = Images.ReadConfig(image);
-        var diffIds = config.RootFs?.DiffIds ?? [];
-        if (diffIds.Count != image.Layers.Count) throw new EngineException($"image {image.Id}: {image.Layers.Count} layers but {diffIds.Count} diff_ids in its config");
-        for (int i = 0; i < diffIds.Count; i++)
-        {
-            string blob = Images.Content.BlobPath(Digest.Parse(image.Layers[i].Digest));
-            await Layers.EnsureUnpackedAsync(diffIds[i], () => File.OpenRead(blob), image.Layers[i].MediaType, cancellationToken);
-        }
+        var diffIds = await Images.EnsureLayersAsync(image, cancellationToken);
         Directory.CreateDirectory(Paths.ContainerDirectory(id), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         await Snapshotter.PrepareAsync(id, diffIds, cancellationToken);
-        return Snapshotter.Mount(id);
+        string rootfs = Snapshotter.Mount(id);
+        _mountedHere.Add(id);
+        return rootfs;
     }
 
     private SpecInputs GatherInputs(string id, CreateOptions o, ImageRecord image, string rootfs)

@@ -41,6 +41,7 @@ public sealed partial class ContainerEngine
             return;
         }
         Snapshotter.Unmount(id);
+        _mountedHere.Remove(id);
         DeleteDirectory(Paths.RunDirectory(id));
     }
 

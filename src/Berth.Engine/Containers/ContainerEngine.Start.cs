@@ -20,7 +20,8 @@ public sealed partial class ContainerEngine
         var c = Get(idOrName);
         if (c.IsRunning) throw new EngineException($"container {c.Name} is already running", 1);
         var config = ConfigOf(c);
-        Snapshotter.Mount(c.Id);
+        // `run` mounted the snapshot a moment ago in this process; `start` of a created or exited one mounts it.
+        if (!_mountedHere.Contains(c.Id)) Snapshotter.Mount(c.Id);
         string runDir = PrepareRunDirectory(c.Id);
         var session = MonitorSession.Launch(MonitorPath(), MonitorArguments(c, config, runDir, attach), Path.Combine(runDir, "monitor.log"));
         int pid;
@@ -54,6 +55,7 @@ public sealed partial class ContainerEngine
             return;
         }
         Snapshotter.Unmount(c.Id);
+        _mountedHere.Remove(c.Id);
         DeleteDirectory(Paths.RunDirectory(c.Id));
         Store.Change(c.Id, r => (r.ExitCode, r.Error) = (e.ExitCode, e.Message));
     }

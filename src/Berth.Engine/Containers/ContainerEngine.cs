@@ -15,6 +15,8 @@ public sealed partial class ContainerEngine : IDisposable
 {
     private readonly EngineOptions _options;
     private ISnapshotter? _snapshotter;
+    /// <summary>Snapshots this process mounted itself (by `create`), so `run`'s `start` need not look again.</summary>
+    private readonly HashSet<string> _mountedHere = new(StringComparer.Ordinal);
 
     public ContainerEngine(EngineOptions options)
     {
@@ -22,7 +24,7 @@ public sealed partial class ContainerEngine : IDisposable
         Paths = options.Paths;
         Store = new ContainerStore(Paths.Database);
         Images = new ImageStore(Paths.DataRoot);
-        Layers = new LayerStore(Paths.StorageRoot);
+        Layers = Images.Layers;
     }
 
     public EnginePaths Paths { get; }

@@ -1,3 +1,4 @@
+using Berth.Oci;
 using System.Globalization;
 using Berth.Oci.Spec;
 

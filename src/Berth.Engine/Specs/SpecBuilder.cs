@@ -86,12 +86,19 @@ public static partial class SpecBuilder
 
     private static void ApplyNetwork(OciSpec spec, string network)
     {
+        CheckNetwork(network);
+        if (network == "host")
+        {
+            spec.Linux!.Namespaces = spec.Linux.Namespaces!.Where(n => n.Type != Berth.Oci.Linux.NamespaceTypes.Network).ToList();
+        }
+    }
+
+    /// <summary>--network: "none" (a new network namespace with only lo) or "host"; anything else is refused.</summary>
+    internal static void CheckNetwork(string network)
+    {
         switch (network)
         {
-            case "none":
-                return;
-            case "host":
-                spec.Linux!.Namespaces = spec.Linux.Namespaces!.Where(n => n.Type != Berth.Oci.Linux.NamespaceTypes.Network).ToList();
+            case "none" or "host":
                 return;
             case "bridge" or "default":
                 throw new InvalidOptionException($"network \"{network}\" is not available yet: use --network none (the default) or --network host");

@@ -1,6 +1,4 @@
-using System.IO.Compression;
 using Berth.Storage.Layers;
-using ZstdSharp;
 
 namespace Berth.Images.Archive;
 
@@ -18,11 +16,6 @@ internal static class ArchiveInput
         {
             throw new ImageArchiveException($"{source} is xz- or bzip2-compressed, which Berth does not read; decompress it first (xz -d / bzip2 -d)");
         }
-        return LayerMediaType.Sniff(magic) switch
-        {
-            LayerCompression.Gzip => new GZipStream(stream, CompressionMode.Decompress),
-            LayerCompression.Zstd => new DecompressionStream(stream),
-            _ => stream,
-        };
+        return LayerDecompression.Open(stream, LayerMediaType.Sniff(magic) ?? LayerCompression.None);
     }
 }

@@ -36,7 +36,9 @@ public sealed class ImagePuller
         if (FindUpToDate(reference, top, chosen) is { } present)
         {
             progress?.Report(new PullProgress(reference.FamiliarString, PullStatus.UpToDate));
-            return new PullResult(_store.Put(present, name), top.Digest, UpToDate: true);
+            // Already under this name: nothing to write (no rewrite and fsync of images.json on every re-pull).
+            var record = name is null || present.Names.Contains(name) ? present : _store.Put(present, name);
+            return new PullResult(record, top.Digest, UpToDate: true);
         }
         var manifest = await ResolvePlatformAsync(reference, top, chosen, cancellationToken);
         var config = await FetchConfigAsync(reference, manifest.Manifest!, cancellationToken);

@@ -29,7 +29,7 @@ public sealed partial class Container
             // The init is gone; without a pid namespace its children may not be.
             foreach (int pid in CgroupPids()) Sys.Kill(pid, Sys.SIGKILL);
         }
-        DestroyCgroup(Cgroup());
+        Cgroup().Destroy(); // retries while the kernel still says busy (CgroupTree)
         var spec = SavedSpec();
         _store.Remove(Id);
         try
@@ -55,28 +55,5 @@ public sealed partial class Container
         }
         // Our own child when `run` created it: reap it so no zombie stays.
         Sys.WaitPid(State.Pid, 1 /* WNOHANG */, out _);
-    }
-
-    /// <summary>
-    /// Removes the cgroup. Processes killed (or exited) a moment ago can keep it busy (EBUSY) for a short
-    /// while: retry, first without sleeping (usually a few hundred microseconds is enough), then every
-    /// millisecond, for up to half a second.
-    /// </summary>
-    private static void DestroyCgroup(ICgroupManager manager)
-    {
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        for (int attempt = 0; ; attempt++)
-        {
-            try
-            {
-                manager.Destroy();
-                return;
-            }
-            catch (CgroupException) when (System.Diagnostics.Stopwatch.GetElapsedTime(start) < TimeSpan.FromMilliseconds(500))
-            {
-                if (attempt < 50) Thread.Yield();
-                else Thread.Sleep(1);
-            }
-        }
     }
 }

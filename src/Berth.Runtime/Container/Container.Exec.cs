@@ -28,6 +28,8 @@ public sealed partial class Container
         }
         var spec = SavedSpec() ?? throw new BerthException($"container \"{Id}\": its saved config.json is missing");
         spec.Process = ExecProcessBuilder.Build(spec.Process, options);
+        // Compiled before anything is started, so a bad profile fails without a process to clean up.
+        var seccomp = Seccomp.SeccompCompiler.Compile(spec.Linux?.Seccomp);
         var launcher = new InitLauncher(options.PreserveFds);
         int proxyEnd = -1;
         TerminalProxy? proxy = null;
@@ -43,11 +45,11 @@ public sealed partial class Container
                 if (consoleFd >= 0) Sys.Close(consoleFd);
             }
             int pid = launcher.Clone(NamespacePlan.ForExec(spec.Linux?.Namespaces, State.Pid), null);
-            SendExecConfig(launcher, spec, options.PreserveFds);
+            SendExecConfig(launcher, spec, seccomp, options.PreserveFds);
             launcher.Channel!.Expect(InitMessage.Ready, $"the exec process (pid {pid}) exited during setup");
             if (proxyEnd >= 0) proxy = new TerminalProxy(FdPassing.Receive(proxyEnd));
             WaitForExecve(launcher.Channel);
-            WriteExecPidFile(options.PidFile, pid);
+            PidFile.Write(options.PidFile, pid);
             if (options.Detach) return 0;
             int waitStatus = WaitWithForwarding(pid);
             proxy?.Finish();
@@ -81,7 +83,7 @@ public sealed partial class Container
         return theirs;
     }
 
-    private void SendExecConfig(InitLauncher launcher, Oci.Spec.Spec spec, int preserveFds)
+    private void SendExecConfig(InitLauncher launcher, Oci.Spec.Spec spec, Seccomp.SeccompProgram? seccomp, int preserveFds)
     {
         var config = new InitConfig
         {
@@ -92,7 +94,7 @@ public sealed partial class Container
             Rootfs = State.Rootfs,
             PreserveFds = preserveFds,
             ConsoleSocketFd = launcher.ConsoleFdInChild,
-            Seccomp = Seccomp.SeccompCompiler.Compile(spec.Linux?.Seccomp),
+            Seccomp = seccomp,
             Trace = Trace.Enabled,
         };
         launcher.Channel!.Send(InitMessage.Config, JsonSerializer.SerializeToUtf8Bytes(config, RuntimeJsonContext.Default.InitConfig));
@@ -110,13 +112,5 @@ public sealed partial class Container
         {
             throw new BerthException($"init protocol: expected the end of the channel after Ready, received {type}");
         }
-    }
-
-    private static void WriteExecPidFile(string? pidFile, int pid)
-    {
-        if (string.IsNullOrEmpty(pidFile)) return;
-        string path = Path.GetFullPath(pidFile);
-        File.WriteAllText(path + ".tmp", pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        File.Move(path + ".tmp", path, overwrite: true);
     }
 }

@@ -65,12 +65,5 @@ public sealed partial class Container
 
     private bool HasTerminal() => SavedSpec()?.Process?.Terminal == true;
 
-    private static unsafe (int Mine, int Theirs) SocketPair()
-    {
-        int* sv = stackalloc int[2];
-        Sys.Check(Libc.socketpair(1 /* AF_UNIX */, 1 /* SOCK_STREAM */, 0, sv), "socketpair for the console");
-        Sys.SetCloexec(sv[0], true);
-        Sys.SetCloexec(sv[1], true);
-        return (sv[0], sv[1]);
-    }
+    private static (int Mine, int Theirs) SocketPair() => Sys.SocketPair(1 /* SOCK_STREAM */, "socketpair for the console");
 }

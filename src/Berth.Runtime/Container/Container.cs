@@ -58,17 +58,21 @@ public sealed partial class Container
         }
     }
 
-    public RuncState ToRuncState() => new()
+    public RuncState ToRuncState()
     {
-        Id = Id,
-        Pid = Status == "stopped" ? 0 : State.Pid,
-        Status = Status,
-        Bundle = State.Bundle,
-        Rootfs = State.Rootfs,
-        Created = State.Created,
-        Owner = State.Owner,
-        Annotations = State.Annotations,
-    };
+        string status = Status;
+        return new RuncState
+        {
+            Id = Id,
+            Pid = status == "stopped" ? 0 : State.Pid,
+            Status = status,
+            Bundle = State.Bundle,
+            Rootfs = State.Rootfs,
+            Created = State.Created,
+            Owner = State.Owner,
+            Annotations = State.Annotations,
+        };
+    }
 
     /// <summary>The OCI state handed to hooks.</summary>
     internal Oci.Spec.State OciState(string status) => new()

@@ -60,7 +60,7 @@ internal sealed class ContainerCreation
         RunCreateHooks();
         _channel!.Expect(InitMessage.Ready, InitGoneText());
         var state = SaveState();
-        WritePidFile();
+        PidFile.Write(_options.PidFile, _initPid);
         return state;
     }
 
@@ -194,15 +194,6 @@ internal sealed class ContainerCreation
         };
         _store.Save(state);
         return state;
-    }
-
-    private void WritePidFile()
-    {
-        if (string.IsNullOrEmpty(_options.PidFile)) return;
-        string path = Path.GetFullPath(_options.PidFile);
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, _initPid.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        File.Move(temp, path, overwrite: true);
     }
 
     private string InitGoneText() => $"the container's init (pid {_initPid}) exited during setup";

@@ -28,9 +28,6 @@ internal static unsafe partial class Libc
     [LibraryImport(Lib, SetLastError = true)]
     internal static partial int setdomainname(byte* name, nuint len);
 
-    [LibraryImport(Lib, SetLastError = true)]
-    internal static partial int setns(int fd, int nstype);
-
     [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int mkfifo(string path, uint mode);
 
@@ -39,9 +36,6 @@ internal static unsafe partial class Libc
 
     [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int open(string path, int flags, uint mode);
-
-    [LibraryImport(Lib, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int openat(int dirfd, string path, int flags, uint mode);
 
     [LibraryImport(Lib, SetLastError = true)]
     internal static partial int close(int fd);
@@ -71,15 +65,6 @@ internal static unsafe partial class Libc
     internal static partial int prctl(int option, ulong arg2, ulong arg3, ulong arg4, ulong arg5);
 
     [LibraryImport(Lib, SetLastError = true)]
-    internal static partial int setresuid(uint r, uint e, uint s);
-
-    [LibraryImport(Lib, SetLastError = true)]
-    internal static partial int setresgid(uint r, uint e, uint s);
-
-    [LibraryImport(Lib, SetLastError = true)]
-    internal static partial int setgroups(nuint size, uint* list);
-
-    [LibraryImport(Lib, SetLastError = true)]
     internal static partial int prlimit(int pid, int resource, RLimit* newLimit, RLimit* oldLimit);
 
     [LibraryImport(Lib)]
@@ -104,9 +89,6 @@ internal static unsafe partial class Libc
     internal static partial int chown(string path, uint uid, uint gid);
 
     [LibraryImport(Lib, SetLastError = true)]
-    internal static partial int dup2(int oldfd, int newfd);
-
-    [LibraryImport(Lib, SetLastError = true)]
     internal static partial int dup3(int oldfd, int newfd, int flags);
 
     [LibraryImport(Lib, SetLastError = true)]
@@ -116,10 +98,13 @@ internal static unsafe partial class Libc
     internal static partial int ioctl(int fd, ulong request, void* arg);
 
     [LibraryImport(Lib)]
-    internal static partial int getpid();
+    internal static partial uint geteuid();
 
     [LibraryImport(Lib)]
-    internal static partial uint geteuid();
+    internal static partial uint getegid();
+
+    [LibraryImport(Lib, SetLastError = true)]
+    internal static partial int pipe2(int* fds, int flags);
 
     [LibraryImport(Lib, SetLastError = true)]
     internal static partial int fcntl(int fd, int cmd, int arg);
@@ -184,20 +169,4 @@ internal unsafe struct IoVec
 {
     public void* Base;
     public nuint Len;
-}
-
-
-internal static unsafe partial class Libc
-{
-    [LibraryImport("libc", SetLastError = true)]
-    internal static partial int pipe2(int* fds, int flags);
-
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int unlink(string path);
-}
-
-internal static partial class Libc
-{
-    [LibraryImport("libc")]
-    internal static partial uint getegid();
 }

@@ -36,11 +36,19 @@ internal static unsafe class Sys
         Check(Libc.umount2(target, flags), $"umount {target}");
     }
 
+    /// <summary>An AF_UNIX socketpair of <paramref name="type"/>, both ends close-on-exec from the start.</summary>
+    internal static unsafe (int First, int Second) SocketPair(int type, string what)
+    {
+        const int AF_UNIX = 1, SOCK_CLOEXEC = 0x80000;
+        int* sv = stackalloc int[2];
+        Check(Libc.socketpair(AF_UNIX, type | SOCK_CLOEXEC, 0, sv), what);
+        return (sv[0], sv[1]);
+    }
+
     internal static void PivotRoot(string newRoot, string putOld)
     {
         Trace.Step($"pivot_root(\"{newRoot}\", \"{putOld}\"): the rootfs becomes /");
-        const long SYS_pivot_root = 155;
-        if (Libc.syscall(SYS_pivot_root, newRoot, putOld) < 0)
+        if (Libc.syscall(SyscallNumbers.PivotRoot, newRoot, putOld) < 0)
         {
             throw Error("pivot_root");
         }

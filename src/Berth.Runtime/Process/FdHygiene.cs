@@ -8,8 +8,16 @@ namespace Berth.Runtime.Process;
 /// </summary>
 internal static class FdHygiene
 {
+    private const uint CLOSE_RANGE_CLOEXEC = 4;
+
     internal static void CloseOnExecFrom(int first)
     {
+        // One call on Linux 5.11+: close_range(first, ~0, CLOSE_RANGE_CLOEXEC). Else list /proc/self/fd.
+        if (Libc.syscall(SyscallNumbers.CloseRange, first, uint.MaxValue, CLOSE_RANGE_CLOEXEC, 0, 0) == 0)
+        {
+            Tracing.Trace.Step($"mark every fd from {first} close-on-exec (close_range)");
+            return;
+        }
         var fds = new List<int>();
         foreach (string entry in Directory.EnumerateFileSystemEntries("/proc/self/fd"))
         {

@@ -29,7 +29,7 @@ namespace Berth.Runtime.Process;
 /// </summary>
 public sealed unsafe class InitChannel : IDisposable
 {
-    private const int AF_UNIX = 1, SOCK_SEQPACKET = 5, SOCK_CLOEXEC = 0x80000;
+    private const int SOCK_SEQPACKET = 5;
     private const int MaxPacket = 1 << 20;
 
     private byte[]? _buffer;
@@ -38,13 +38,14 @@ public sealed unsafe class InitChannel : IDisposable
 
     public InitChannel(int fd) => Fd = fd;
 
-    /// <summary>A socketpair: the first end (close-on-exec) for the runtime, the second (inheritable) for the child.</summary>
+    /// <summary>
+    /// A socketpair, both ends close-on-exec: the first for the runtime, the second for the child (berth_spawn
+    /// dup2s it into the child's fd table, which clears the flag there).
+    /// </summary>
     public static (InitChannel Parent, int ChildFd) CreatePair()
     {
-        int* sv = stackalloc int[2];
-        Sys.Check(Libc.socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv), "socketpair for the init channel");
-        Sys.SetCloexec(sv[0], true);
-        return (new InitChannel(sv[0]), sv[1]);
+        var (parent, child) = Sys.SocketPair(SOCK_SEQPACKET, "socketpair for the init channel");
+        return (new InitChannel(parent), child);
     }
 
     public void Send(InitMessage type, ReadOnlySpan<byte> payload)

@@ -17,13 +17,16 @@ public static class LayerDecompression
         {
             CheckMagic(blob, declared, mediaType);
         }
-        return declared switch
-        {
-            LayerCompression.Gzip => new GZipStream(blob, CompressionMode.Decompress, leaveOpen: false),
-            LayerCompression.Zstd => new DecompressionStream(blob, leaveOpen: false),
-            _ => blob,
-        };
+        return Open(blob, declared);
     }
+
+    /// <summary>The decompressing reader for <paramref name="compression"/> (the stream itself for plain tar); disposing it disposes the blob.</summary>
+    public static Stream Open(Stream blob, LayerCompression compression) => compression switch
+    {
+        LayerCompression.Gzip => new GZipStream(blob, CompressionMode.Decompress, leaveOpen: false),
+        LayerCompression.Zstd => new DecompressionStream(blob, leaveOpen: false),
+        _ => blob,
+    };
 
     private static void CheckMagic(Stream blob, LayerCompression declared, string mediaType)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Berth.Cli.Output;
 using Berth.Runtime.Container;
 
 namespace Berth.RuntimeCli.Commands;

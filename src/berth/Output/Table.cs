@@ -1,6 +1,6 @@
 namespace Berth.Cli.Output;
 
-/// <summary>Columns padded like Go's tabwriter with padding 3 (docker's tables).</summary>
+/// <summary>Columns padded like Go's tabwriter with padding 3 (docker's tables and runc's list; berth-runtime links this file).</summary>
 internal static class Table
 {
     internal static void Print(string[] header, IReadOnlyList<string[]> rows)

@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace Berth.Engine.Specs;
+namespace Berth.Oci;
 
 /// <summary>
-/// Docker's size syntax (go-units RAMInBytes): a number, optional fraction, optional space, then an optional
+/// The size syntax of docker and runc (go-units RAMInBytes): a number, optional fraction, optional space, then an optional
 /// unit b, k, m, g, t, p (any case, optional "i" and "b": 512m, 1.5GiB, 2g, 100); units are powers of 1024.
 /// Anything else ("12x") is an <see cref="FormatException"/> with docker's wording. Pure.
 /// </summary>
