@@ -1,6 +1,7 @@
 using Berth.Cli.Commands.Container;
 using Berth.Cli.Commands.Image;
 using Berth.Cli.Commands.Registry;
+using Berth.Cli.Commands.SystemCommands;
 
 namespace Berth.Cli;
 
@@ -31,6 +32,9 @@ public static class Dispatcher
         "wait" => Task.FromResult(WaitCommand.Execute(global, args)),
         "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, args, imagesToo: true)),
         "container" => RunContainerAsync(global, args, cancellationToken),
+        "info" => Task.FromResult(InfoCommand.Execute(global, args)),
+        "version" => Task.FromResult(VersionCommand.Execute(global, args)),
+        "system" => RunSystemAsync(global, args, cancellationToken),
         "help" => Task.FromResult(Help()),
         _ => throw new UsageException($"unknown command \"{command}\" (see 'berth --help')"),
     };
@@ -67,6 +71,19 @@ public static class Dispatcher
             "cleanup" => Task.FromResult(CleanupCommand.Execute(global, rest)),
             "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),
+        };
+    }
+
+    private static Task<int> RunSystemAsync(GlobalOptions global, string[] args, CancellationToken cancellationToken)
+    {
+        if (args.Length == 0) throw new UsageException("\"berth system\" needs a subcommand: df, prune, info");
+        string[] rest = args[1..];
+        return args[0] switch
+        {
+            "df" => Task.FromResult(DiskUsageCommand.Execute(global, rest)),
+            "prune" => SystemPruneCommand.ExecuteAsync(global, rest, cancellationToken),
+            "info" => Task.FromResult(InfoCommand.Execute(global, rest)),
+            _ => throw new UsageException($"unknown command \"system {args[0]}\" (see 'berth --help')"),
         };
     }
 

@@ -16,7 +16,13 @@ public sealed class GlobalOptions
     public static readonly HashSet<string> Booleans = ["debug", "D", "help", "h", "version", "v"];
     public static readonly HashSet<string> Valued = ["root", "insecure-registry"];
 
-    public ImageStore OpenStore() => new(ImageStore.ResolveRoot(Root));
+    /// <summary>The image store; its garbage collection keeps the layers container snapshots use.</summary>
+    public ImageStore OpenStore()
+    {
+        var store = new ImageStore(ImageStore.ResolveRoot(Root));
+        store.LayersInUse = () => Berth.Storage.Snapshots.SnapshotLayers.InUse(store.Layers.Root);
+        return store;
+    }
 
     public AuthFileStore AuthFiles() => AuthFileStore.FromEnvironment();
 

@@ -34,6 +34,10 @@ internal static class HelpText
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
           container ls | inspect | run | create | start | stop | kill | rm | logs | wait
 
+        System commands:
+          info [--format json]      version [--format json]
+          system df [-v] [--format json]   system prune [-a] [-f] [--volumes]   system info
+
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.
         Credentials: $REGISTRY_AUTH_FILE, else ~/.docker/config.json.

@@ -18,6 +18,7 @@ public sealed partial class ContainerEngine
             RuntimeFor(c).Kill(c.Id, "SIGKILL");
             if (!WaitForExit(c, TimeSpan.FromSeconds(30))) throw new EngineException($"container {c.Name} did not exit 30 s after SIGKILL", 1);
         }
+        RemoveLeftoverCgroup(c.Id);
         RemoveArtifacts(c.Id);
         Store.Delete(c.Id);
     }

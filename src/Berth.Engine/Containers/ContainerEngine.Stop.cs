@@ -71,6 +71,7 @@ public sealed partial class ContainerEngine
         catch (EngineException)
         {
         }
+        RemoveLeftoverCgroup(c.Id);
         Cleanup(c.Id, code, DateTimeOffset.UtcNow);
         return Store.Find(c.Id);
     }

@@ -25,6 +25,8 @@ public sealed partial class ContainerEngine : IDisposable
         Store = new ContainerStore(Paths.Database);
         Images = new ImageStore(Paths.DataRoot);
         Layers = Images.Layers;
+        Images.LayersInUse = () => SnapshotLayers.InUse(Paths.StorageRoot);
+        Images.ImageUsers = imageId => ImageUsers().GetValueOrDefault(imageId) ?? [];
     }
 
     public EnginePaths Paths { get; }

@@ -82,6 +82,16 @@ public sealed class ContainerStore : IDisposable
 
     public bool NameExists(string name) => Query("SELECT " + Columns + " FROM containers WHERE name = $k", ("$k", name)).Count > 0;
 
+    /// <summary>SQLite's <c>PRAGMA integrity_check</c>: "ok", else the problems it found, one a line.</summary>
+    public string IntegrityCheck()
+    {
+        using var command = Command("PRAGMA integrity_check", []);
+        using var reader = command.ExecuteReader();
+        var lines = new List<string>();
+        while (reader.Read()) lines.Add(reader.GetString(0));
+        return string.Join('\n', lines);
+    }
+
     public void Dispose() => _connection.Dispose();
 
     private void InTransaction(Action work)

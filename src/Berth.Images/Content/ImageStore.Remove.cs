@@ -6,7 +6,8 @@ public sealed partial class ImageStore
 {
     /// <summary>
     /// <c>rmi</c>: by name, removes that name and deletes the image only when it was the last one; by ID,
-    /// deletes the image (with all its names only when <paramref name="force"/>, as docker). Then collects garbage.
+    /// deletes the image (with all its names only when <paramref name="force"/>, as docker); an image a container uses
+    /// is kept (see <see cref="ImageUsers"/>). Then collects garbage.
     /// </summary>
     public async Task<RemovalReport> RemoveAsync(string text, bool force, CancellationToken cancellationToken)
     {
@@ -14,15 +15,31 @@ public sealed partial class ImageStore
         Update(set =>
         {
             var image = Find(set.Images, text, out string? name) ?? throw new ImageStoreException($"no such image: {text}");
+            var users = ImageUsers?.Invoke(image.Id) ?? [];
             if (name is not null)
             {
+                if (!force && image.Names.Count == 1 && users.Count > 0)
+                {
+                    throw new ImageStoreException($"conflict: unable to remove repository reference \"{text}\" (must force) - container {Short(users[0].ContainerId)} is using its referenced image {image.Id[7..19]}");
+                }
                 image.Names.Remove(name);
                 report.Untagged.Add(name);
-                if (image.Names.Count > 0) return 0;
+                if (image.Names.Count > 0 || users.Any(u => u.Running)) return 0; // untagged only: a running container still uses it
             }
-            else if (image.Names.Count > 1 && !force)
+            else
             {
-                throw new ImageStoreException($"unable to delete {image.Id[7..19]} (must be forced): image is referenced in multiple repositories ({string.Join(", ", image.Names)})");
+                if (users.FirstOrDefault(u => u.Running) is { ContainerId: not null } running)
+                {
+                    throw new ImageStoreException($"conflict: unable to delete {image.Id[7..19]} (cannot be forced) - image is being used by running container {Short(running.ContainerId)}");
+                }
+                if (!force && users.Count > 0)
+                {
+                    throw new ImageStoreException($"conflict: unable to delete {image.Id[7..19]} (must be forced) - image is being used by stopped container {Short(users[0].ContainerId)}");
+                }
+                if (image.Names.Count > 1 && !force)
+                {
+                    throw new ImageStoreException($"unable to delete {image.Id[7..19]} (must be forced): image is referenced in multiple repositories ({string.Join(", ", image.Names)})");
+                }
             }
             report.Untagged.AddRange(image.Names);
             set.Images.Remove(image);
@@ -50,6 +67,15 @@ public sealed partial class ImageStore
         await CollectGarbageAsync(report, cancellationToken);
         return report;
     }
+
+    /// <summary>
+    /// The containers using an image, by image id (the engine's rows): <see cref="RemoveAsync"/> refuses to delete an
+    /// image a container uses, as docker does (by name without force: a conflict; with force: untagged only while a
+    /// container runs it; by id: a conflict unless forced, and never while one runs). Null: no container uses any image.
+    /// </summary>
+    public Func<string, IReadOnlyList<ImageUser>>? ImageUsers { get; set; }
+
+    private static string Short(string id) => id.Length > 12 ? id[..12] : id;
 
     /// <summary>
     /// The diff IDs of layers something outside the image store still uses (the engine's container snapshots
@@ -94,6 +120,7 @@ public sealed partial class ImageStore
         }
         foreach (string diffId in Layers.List().Where(d => !keep.Contains(d)))
         {
+            report.BytesFreed += Layers.DiskUsage(diffId);
             Layers.Remove(diffId);
             report.LayersRemoved++;
         }

@@ -91,6 +91,9 @@ public sealed class LayerStore
             .ToList();
     }
 
+    /// <summary>Bytes the unpacked layer takes on disk (allocated blocks, hard links once); 0 when it is not unpacked.</summary>
+    public long DiskUsage(string diffId) => Exists(diffId) ? Snapshots.UsageCounter.Measure(PathOf(diffId)).Bytes : 0;
+
     /// <summary>Deletes an unpacked layer. The caller makes sure no snapshot still uses it.</summary>
     public void Remove(string diffId) => TreeRemover.Remove(Path.GetDirectoryName(PathOf(diffId))!);
 

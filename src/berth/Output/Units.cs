@@ -21,6 +21,21 @@ internal static class Units
         return size.ToString(format, CultureInfo.InvariantCulture) + SizeUnits[unit];
     }
 
+    private static readonly string[] BinaryUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+
+    /// <summary>go-units BytesSize: binary units, four significant digits ("23.54GiB"), as `docker info` prints memory.</summary>
+    internal static string BinarySize(double size)
+    {
+        int unit = 0;
+        while (size >= 1024 && unit < BinaryUnits.Length - 1)
+        {
+            size /= 1024;
+            unit++;
+        }
+        int integerDigits = size < 1 ? 1 : (int)Math.Floor(Math.Log10(size)) + 1;
+        return size.ToString("0." + new string('#', Math.Max(0, 4 - integerDigits)), CultureInfo.InvariantCulture) + BinaryUnits[unit];
+    }
+
     internal static string Ago(DateTimeOffset? time)
     {
         if (time is null) return "N/A";

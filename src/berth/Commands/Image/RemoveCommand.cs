@@ -11,7 +11,8 @@ internal static class RemoveCommand
     {
         var args = CommandArgs.Parse(argv, "rmi", new HashSet<string> { "f", "force", "no-prune" }, new HashSet<string>());
         if (args.Positional.Count == 0) throw new UsageException("\"berth rmi\" requires at least 1 argument; usage: berth rmi [-f] IMAGE...");
-        var store = global.OpenStore();
+        using var engine = Container.EngineIfPresent.Open(global);
+        var store = engine?.Images ?? global.OpenStore();
         int status = 0;
         foreach (string image in args.Positional)
         {

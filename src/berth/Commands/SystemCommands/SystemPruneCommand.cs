@@ -1,0 +1,49 @@
+using Berth.Cli.Commands.Container;
+using Berth.Cli.Output;
+using Berth.Images.Reference;
+
+namespace Berth.Cli.Commands.SystemCommands;
+
+/// <summary>
+/// `system prune [-a] [-f] [--volumes]`: every container that is not running, then dangling images (with -a every
+/// image no container uses), asking first unless -f, as docker does; prints what went and "Total reclaimed space".
+/// </summary>
+internal static class SystemPruneCommand
+{
+    internal static async Task<int> ExecuteAsync(GlobalOptions global, string[] argv, CancellationToken cancellationToken)
+    {
+        var args = CommandArgs.Parse(argv, "system prune", new HashSet<string> { "a", "all", "f", "force", "volumes" }, new HashSet<string> { "filter" });
+        if (args.Positional.Count > 0) throw new UsageException("\"berth system prune\" accepts no arguments");
+        if (args.GetAll("filter").Any()) throw new UsageException("system prune: --filter is not supported yet");
+        bool all = args.Has("a", "all");
+        if (!args.Has("f", "force") && !Confirm.Ask(Warning(all, args.Has("volumes")), Console.In, Console.Out)) return 0;
+        using var engine = EngineFactory.Open(global);
+        var (containers, containerBytes) = engine.PruneContainers();
+        // TODO(lead): with --volumes, prune anonymous volumes no container uses once the volumes work is merged;
+        // unused networks likewise once bridge networks exist.
+        var images = await engine.PruneImagesAsync(all, cancellationToken);
+        if (containers.Count > 0)
+        {
+            Console.WriteLine("Deleted Containers:");
+            containers.ForEach(Console.WriteLine);
+            Console.WriteLine();
+        }
+        if (images.Untagged.Count + images.Deleted.Count > 0)
+        {
+            Console.WriteLine("Deleted Images:");
+            foreach (string name in images.Untagged) Console.WriteLine($"untagged: {(ImageReference.TryParse(name, out var r) ? r!.FamiliarString : name)}");
+            foreach (string id in images.Deleted) Console.WriteLine($"deleted: {id}");
+            Console.WriteLine();
+        }
+        Console.WriteLine($"Total reclaimed space: {Units.HumanSize(containerBytes + images.BytesFreed)}");
+        return 0;
+    }
+
+    internal static string Warning(bool all, bool volumes)
+    {
+        var lines = new List<string> { "WARNING! This will remove:", "  - all stopped containers" };
+        if (volumes) lines.Add("  - all anonymous volumes not used by at least one container");
+        lines.Add(all ? "  - all images without at least one container associated to them" : "  - all dangling images");
+        return string.Join('\n', lines);
+    }
+}
