@@ -228,6 +228,18 @@ __attribute__((constructor)) static void berth_nsexec(void)
 	 * nsdelegate, the cgroup we come from must be visible from our cgroup namespace for CLONE_INTO_CGROUP. */
 	enter_namespaces(fd, opened, CLONE_NEWCGROUP, 1);
 
+	/* _BERTH_EXEFD: the fd of the runtime binary's detached read-only mount (ClonedBinary.cs), which the
+	 * bootstrap holds. When the last fd of such a mount is closed, the kernel dissolves it and first waits
+	 * for an RCU grace period (synchronize_rcu_expedited, milliseconds). That must not happen in the
+	 * container's process: the child lets go of its copy at once, and the bootstrap waits for that (the
+	 * child closes its end of `released`) before it exits; its exit then does the waiting, while the runtime
+	 * goes on without it (it reaps the bootstrap later). */
+	const char *exe_env = getenv("_BERTH_EXEFD");
+	int exe_fd = exe_env != NULL ? atoi(exe_env) : -1;
+	int released[2] = { -1, -1 };
+	if (exe_fd >= 0 && pipe2(released, O_CLOEXEC) < 0)
+		send_error(fd, "pipe", "for the bootstrap");
+
 	/* Like fork(), but into new namespaces, and as a child of our parent (the runtime). */
 	long pid = clone_init(fd, flags, cgroup_fd);
 	if (pid < 0)
@@ -236,7 +248,17 @@ __attribute__((constructor)) static void berth_nsexec(void)
 		close(cgroup_fd);
 	if (pid > 0) {
 		send_u32(fd, MSG_PID, (uint32_t)pid);
+		if (exe_fd >= 0) {
+			char byte;
+			close(released[1]);
+			(void)!read(released[0], &byte, 1);
+		}
 		_exit(0);
+	}
+	if (exe_fd >= 0) {
+		close(exe_fd);
+		close(released[0]);
+		close(released[1]);
 	}
 	enter_namespaces(fd, opened, CLONE_NEWCGROUP, 0);
 	if (flags & CLONE_NEWUSER) {
