@@ -65,6 +65,7 @@ public sealed partial class Container
             proxy?.Dispose();
             if (proxyEnd >= 0) Sys.Close(proxyEnd);
             launcher.Channel?.Dispose();
+            launcher.ReapBootstrap();
         }
     }
 

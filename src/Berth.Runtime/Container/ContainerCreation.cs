@@ -59,6 +59,7 @@ internal sealed class ContainerCreation
         SendConfig();
         RunCreateHooks();
         _channel!.Expect(InitMessage.Ready, InitGoneText());
+        _launcher!.ReapBootstrap();
         var state = SaveState();
         PidFile.Write(_options.PidFile, _initPid);
         return state;
