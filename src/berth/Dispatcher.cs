@@ -69,6 +69,7 @@ public static class Dispatcher
             "ls" or "list" or "ps" => Task.FromResult(PsCommand.Execute(global, rest)),
             "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, rest, imagesToo: false)),
             "cleanup" => Task.FromResult(CleanupCommand.Execute(global, rest)),
+            "prune" => Task.FromResult(ContainerPruneCommand.Execute(global, rest)),
             "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),
         };

@@ -36,7 +36,7 @@ internal static class HelpText
 
         System commands:
           info [--format json]      version [--format json]
-          system df [-v] [--format json]   system prune [-a] [-f] [--volumes]   system info
+          system df [-v] [--format json]   system prune [-a] [-f] [--volumes]   system info   container prune [-f]
 
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.

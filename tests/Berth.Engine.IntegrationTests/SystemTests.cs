@@ -90,7 +90,19 @@ public class SystemTests(EngineFixture f)
         Assert.Contains("Deleted Images:\nuntagged: ", all.Stdout);
         Assert.Matches(@"Total reclaimed space: [1-9][0-9.]*[kM]B\n$", all.Stdout);
         Assert.Equal("", e.Run("images", "-q").Stdout);
-        Assert.Empty(e.Entries("storage/layers").Where(p => !Path.GetFileName(p).Contains(".tmp-", StringComparison.Ordinal)));
+        Assert.DoesNotContain(e.Entries("storage/layers"), p => !Path.GetFileName(p).Contains(".tmp-", StringComparison.Ordinal));
+    }
+
+    [EngineFact]
+    public void ContainerPruneRemovesOnlyStoppedOnes()
+    {
+        using var e = new ScratchEngine(f);
+        string created = e.Run("create", "--network", "none", e.Image, "true").Stdout.Trim();
+        string running = e.Run("run", "-d", "--network", "none", e.Image, "sleep", "1000").Stdout.Trim();
+        var prune = e.Run("container", "prune", "-f");
+        Assert.True(prune.ExitCode == 0, prune.ToString());
+        Assert.StartsWith($"Deleted Containers:\n{created}\n\nTotal reclaimed space: ", prune.Stdout);
+        Assert.Equal(running[..12] + "\n", e.Run("ps", "-a", "-q").Stdout);
     }
 
     [EngineFact]
@@ -112,6 +124,6 @@ public class SystemTests(EngineFixture f)
         Assert.Equal((0, "still here\n"), (start.ExitCode, start.Stdout));
         Assert.Equal(0, e.Run("rm", "berth-test-user").ExitCode);
         Assert.Equal(0, e.Run("image", "prune", "-a", "-f").ExitCode);
-        Assert.Empty(e.Entries("storage/layers").Where(p => !Path.GetFileName(p).Contains(".tmp-", StringComparison.Ordinal)));
+        Assert.DoesNotContain(e.Entries("storage/layers"), p => !Path.GetFileName(p).Contains(".tmp-", StringComparison.Ordinal));
     }
 }

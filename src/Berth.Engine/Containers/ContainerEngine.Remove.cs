@@ -1,5 +1,6 @@
 using System.Globalization;
 using Berth.Engine.State;
+using Berth.Images.Content;
 
 namespace Berth.Engine.Containers;
 
@@ -18,9 +19,36 @@ public sealed partial class ContainerEngine
             RuntimeFor(c).Kill(c.Id, "SIGKILL");
             if (!WaitForExit(c, TimeSpan.FromSeconds(30))) throw new EngineException($"container {c.Name} did not exit 30 s after SIGKILL", 1);
         }
-        RemoveLeftoverCgroup(c.Id);
-        RemoveArtifacts(c.Id);
-        Store.Delete(c.Id);
+        using (RemovalLock(c.Id))
+        {
+            // another berth may have removed it while this one waited for the lock (two `rm` at once)
+            if (Store.Find(c.Id) is null) throw new ContainerNotFoundException(idOrName);
+            RemoveLeftoverCgroup(c.Id);
+            RemoveArtifacts(c.Id);
+            Store.Delete(c.Id);
+        }
+    }
+
+    /// <summary>
+    /// flock(2) on RUNROOT/locks/ID, held while a container's snapshot, directories and row go, so two removals
+    /// (two `rm`, or `rm` and an --rm cleanup) never unmount or delete under each other. The holder deletes the
+    /// file once the row is gone; a waiter then finds no row. It is released if the holder dies (tmpfs: gone at reboot).
+    /// </summary>
+    private IDisposable RemovalLock(string id)
+    {
+        string directory = Path.Combine(Paths.RunRoot, "locks");
+        Directory.CreateDirectory(directory);
+        string path = Path.Combine(directory, id);
+        return new RemovalLockHandle(FileLock.Acquire(path, exclusive: true), path, () => Store.Find(id) is null);
+    }
+
+    private sealed class RemovalLockHandle(FileLock held, string path, Func<bool> gone) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (gone()) File.Delete(path);
+            held.Dispose();
+        }
     }
 
     /// <summary>
@@ -37,8 +65,12 @@ public sealed partial class ContainerEngine
         if (c is null) return;
         if (ConfigOf(c).Options.AutoRemove)
         {
-            RemoveArtifacts(id);
-            Store.Delete(id);
+            using (RemovalLock(id))
+            {
+                if (Store.Find(id) is null) return;
+                RemoveArtifacts(id);
+                Store.Delete(id);
+            }
             return;
         }
         Snapshotter.Unmount(id);

@@ -46,7 +46,13 @@ public sealed partial class ContainerEngine : IDisposable
         string remembered = Path.Combine(Paths.StorageRoot, "driver");
         string? driver = _options.StorageDriver ?? (File.Exists(remembered) ? File.ReadAllText(remembered).Trim() : null);
         var snapshotter = SnapshotterFactory.Create(Layers, driver, out _);
-        if (driver is null) File.WriteAllText(remembered, snapshotter.Driver + "\n");
+        if (driver is null)
+        {
+            // write-then-rename: a berth starting at the same moment reads the whole name or no file, never an empty one
+            string temp = $"{remembered}.{Environment.ProcessId}.tmp";
+            File.WriteAllText(temp, snapshotter.Driver + "\n");
+            File.Move(temp, remembered, overwrite: true);
+        }
         return snapshotter;
     }
 }
