@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale: start containers detached (`berth run -d --network none IMAGE sleep 1000`) up to 25, 50 and 100, timing
-# each batch and summing the monitors' memory (RSS, PSS and private from /proc/PID/smaps_rollup) at each point;
+# each batch and summing the monitors' memory (RSS, PSS and private from /proc/PID/smaps_rollup) at each point,
+# with the size of the engine's state database;
 # then remove them all (timed) and check that nothing leaked: no mount under the roots, no cgroup under the
 # parent, no monitor or container process. Prints whether time and memory grew linearly (ms per container and
 # PSS per monitor at 100 within 1.5x of those at 25). With --podman, the same with podman (runc, conmon) for
@@ -13,6 +14,7 @@ install_deps
 podman=0
 [ "${1:-}" = --podman ] && { podman=1; shift; }
 max=${1:-100}
+[ "$max" -ge 4 ] || { echo "engine-scale.sh: max must be at least 4 (steps are max/4, max/2, max)" >&2; exit 2; }
 steps=("$((max / 4))" "$((max / 2))" "$max")
 [ -x "$repo/out/berth-runtime" ] || publish_runtime
 [ -x "$repo/out/berth" ] && [ -x "$repo/out/berth-monitor" ] || publish_berth
@@ -52,10 +54,12 @@ mem_sum() {
   done
   echo "$r $p $v"
 }
+# db_kb FILE...: the engine's state database on disk in kB (with its WAL and shared-memory files).
+db_kb() { local total=0 f; for f in "$@"; do if [ -f "$f" ]; then total=$((total + $(stat -c %s "$f"))); fi; done; echo $((total / 1024)); }
 # pids_of NAME DIR: live processes called NAME whose command line mentions DIR.
 pids_of() { local pid; for pid in $(pgrep -x "$1"); do grep -qa "$2" "/proc/$pid/cmdline" 2>/dev/null && echo "$pid"; done; }
 
-# scale ENGINE START_CMD MONITOR_NAME: starts up to each step, prints a line per step; sets per_first/per_last, pss_first/pss_last.
+# scale ENGINE START_CMD MONITOR_NAME DB_GLOB: starts up to each step, prints a line per step; sets per_first/per_last, pss_first/pss_last.
 scale() {
   local engine=$1 monitor=$3 started=0 total_ms=0 step t0 t1 n
   for step in "${steps[@]}"; do
@@ -65,8 +69,10 @@ scale() {
     mapfile -t mons < <(pids_of "$monitor" "$work")
     read -r rss pss priv < <(mem_sum "${mons[@]}")
     n=${#mons[@]}
-    printf '%-6s %3d containers: %6d ms total, %5.1f ms/container; %3d monitors: RSS %6d kB (%4d/monitor), PSS %6d kB (%4d/monitor), private %6d kB (%4d/monitor)\n' \
-      "$engine" "$started" "$total_ms" "$(echo "$total_ms / $started" | bc -l)" "$n" "$rss" $((rss / n)) "$pss" $((pss / n)) "$priv" $((priv / n))
+    # shellcheck disable=SC2086 # $4 is a glob
+    db=$(db_kb $4)
+    printf '%-6s %3d containers: %6d ms total, %5.1f ms/container; %3d monitors: RSS %6d kB (%4d/monitor), PSS %6d kB (%4d/monitor), private %6d kB (%4d/monitor); database %5d kB\n' \
+      "$engine" "$started" "$total_ms" "$(echo "$total_ms / $started" | bc -l)" "$n" "$rss" $((rss / n)) "$pss" $((pss / n)) "$priv" $((priv / n)) "$db"
     [ "$step" = "${steps[0]}" ] && { per_first=$(echo "$total_ms / $started" | bc -l); pss_first=$((pss / n)); }
     per_last=$(echo "$total_ms / $started" | bc -l); pss_last=$((pss / n))
   done
@@ -78,7 +84,7 @@ linear() {
     "$( (( $(echo "$t <= 1.5 && $m <= 1.5" | bc -l) )) && echo linear || echo NOT linear)"
 }
 
-scale berth "berth run -d --network none $image sleep 1000" berth-monitor
+scale berth "berth run -d --network none $image sleep 1000" berth-monitor "$work/berth/engine.db*"
 linear berth
 t0=$(now_ms)
 berth rm -f $(berth ps -aq --no-trunc) >/dev/null
@@ -105,7 +111,7 @@ events_logger = "file"
 CONF
   export CONTAINERS_CONF=$work/containers.conf
   podman_cmd pull -q --tls-verify=false "$image" >/dev/null
-  scale podman "podman --root $work/podman --runroot $work/podman-run --storage-driver overlay run -d --network none $image sleep 1000" conmon
+  scale podman "podman --root $work/podman --runroot $work/podman-run --storage-driver overlay run -d --network none $image sleep 1000" conmon "$work/podman/db.sql* $work/podman/libpod/bolt_state.db"
   linear podman
   t0=$(now_ms)
   podman_cmd rm -af -t 0 >/dev/null

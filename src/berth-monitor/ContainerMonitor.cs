@@ -18,7 +18,7 @@ namespace Berth.Monitor;
 internal sealed unsafe class ContainerMonitor(MonitorOptions options, int controlFd)
 {
     private readonly ControlChannel _control = new(controlFd);
-    private readonly byte[] _buffer = new byte[64 * 1024];
+    private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(64 * 1024); // untouched until output comes
 
     public int Run()
     {

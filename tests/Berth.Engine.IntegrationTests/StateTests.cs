@@ -63,6 +63,31 @@ public class StateTests(EngineFixture f)
     }
 
     [EngineFact]
+    public void ParallelRunsAndForcedRemovesLeaveNothing()
+    {
+        using var e = new ScratchEngine(f);
+        // half run and exit (--rm: their monitors' cleanups remove them), half stay up detached
+        var runs = AllAtOnce(e, i => i % 2 == 0
+            ? ["run", "--rm", "--network", "none", e.Image, "echo", $"run {i}"]
+            : ["run", "-d", "--network", "none", "--name", $"berth-test-d{i}", e.Image, "sleep", "1000"]);
+        AssertNoLockErrors(runs);
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.ToString()));
+        Assert.All(Enumerable.Range(0, Parallel).Where(i => i % 2 == 0), i => Assert.Equal($"run {i}\n", runs[i].Stdout));
+        Assert.Equal(Parallel / 2, e.Run("ps", "-q").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var removed = AllAtOnce(e, i => ["rm", "-f", $"berth-test-d{i / 2 * 2 + 1}"]);
+        AssertNoLockErrors(removed);
+        Assert.All(removed, r => Assert.True(r.ExitCode == 0 || r.Stderr.Contains("no such container"), r.ToString()));
+        Assert.Equal(Parallel / 2, removed.Count(r => r.ExitCode == 0));
+        Assert.Equal("", e.Run("ps", "-a", "-q").Stdout);
+        Assert.Empty(e.LeftoverProcesses());
+        Assert.Empty(e.LeftoverCgroups());
+        Assert.Empty(e.LeftoverMounts());
+        Assert.Empty(e.Entries("containers"));
+        Assert.Empty(e.Entries("storage/containers"));
+        AssertIntegrity(e);
+    }
+
+    [EngineFact]
     public void LosingRunShowsContainersExitedAndRmLeavesNothing()
     {
         using var e = new ScratchEngine(f);

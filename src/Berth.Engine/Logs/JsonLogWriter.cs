@@ -16,9 +16,11 @@ internal sealed unsafe class JsonLogWriter : IDisposable
     private readonly string _path;
     private readonly long _maxSize;
     private readonly int _maxFiles;
-    private readonly byte[][] _pending = [new byte[MaxLine], new byte[MaxLine]];
+    // Uninitialized: the GC does not zero them, so a page is only paid for (RSS) once output reaches it; a quiet
+    // container's monitor keeps them untouched (the 96 KiB entry buffer is on the large object heap).
+    private readonly byte[][] _pending = [GC.AllocateUninitializedArray<byte>(MaxLine), GC.AllocateUninitializedArray<byte>(MaxLine)];
     private readonly int[] _pendingLength = new int[2];
-    private readonly byte[] _entry = new byte[MaxLine * 6 + 128];
+    private readonly byte[] _entry = GC.AllocateUninitializedArray<byte>(MaxLine * 6 + 128);
     private int _fd = -1;
     private long _size;
 
