@@ -6,7 +6,6 @@ namespace Berth.Runtime.Process;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(InitConfig))]
 [JsonSerializable(typeof(ContainerState))]
 [JsonSerializable(typeof(RuncState))]
 [JsonSerializable(typeof(List<RuncState>))]
