@@ -35,7 +35,7 @@ public static class SpecLoader
 
     /// <summary>Parses config.json as UTF-8 with <see cref="SpecJsonReader"/>; only an invalid document meets System.Text.Json, for its message.</summary>
     public static OciSpec ParseUtf8(ReadOnlySpan<byte> utf8, string sourceName) =>
-        OciDocument.Parse(utf8, sourceName, SpecJsonReader.TryParseSpec, OciJsonContext.Default.Spec);
+        OciDocument.Parse(utf8, sourceName, SpecJsonReader.TryParseSpec, static () => OciJsonContext.Default.Spec);
 
     /// <summary>Reads a process document (<c>exec --process FILE</c>); a missing or unreadable file names the path.</summary>
     public static Process LoadProcess(string path)
@@ -52,15 +52,15 @@ public static class SpecLoader
     public static Process ParseProcess(string json, string sourceName) => ParseProcessUtf8(Encoding.UTF8.GetBytes(json), sourceName);
 
     public static Process ParseProcessUtf8(ReadOnlySpan<byte> utf8, string sourceName) =>
-        OciDocument.Parse(utf8, sourceName, SpecJsonReader.TryParseProcess, OciJsonContext.Default.Process);
+        OciDocument.Parse(utf8, sourceName, SpecJsonReader.TryParseProcess, static () => OciJsonContext.Default.Process);
 
     /// <summary>Parses a linux.resources object on its own (`update --resources`).</summary>
     public static Spec.Resources ParseResources(string json, string sourceName) =>
-        OciDocument.Parse(Encoding.UTF8.GetBytes(json), sourceName, SpecJsonReader.TryParseResources, OciJsonContext.Default.Resources);
+        OciDocument.Parse(Encoding.UTF8.GetBytes(json), sourceName, SpecJsonReader.TryParseResources, static () => OciJsonContext.Default.Resources);
 
     /// <summary>Parses an OCI state document (runtime.md "State").</summary>
     public static State ParseState(string json, string sourceName) => ParseStateUtf8(Encoding.UTF8.GetBytes(json), sourceName);
 
     public static State ParseStateUtf8(ReadOnlySpan<byte> utf8, string sourceName) =>
-        OciDocument.Parse(utf8, sourceName, SpecJsonReader.TryParseState, OciJsonContext.Default.State);
+        OciDocument.Parse(utf8, sourceName, SpecJsonReader.TryParseState, static () => OciJsonContext.Default.State);
 }

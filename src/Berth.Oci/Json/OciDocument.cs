@@ -16,15 +16,16 @@ internal static class OciDocument
     /// <summary>
     /// The hot path: <paramref name="fast"/> (<see cref="SpecJsonReader"/>, no System.Text.Json metadata) reads
     /// the document; only when it says the document is invalid does the source-generated context read it
-    /// again, for the precise message. That the slow path accepts what the fast one refused is a Berth bug,
+    /// again, for the precise message (<paramref name="slow"/> is a function: merely getting a JsonTypeInfo
+    /// builds its metadata, which is the cost this avoids). That the slow path accepts what the fast one refused is a Berth bug,
     /// said as such, never papered over (but for bytes that are not UTF-8, which the slow path decodes lossily
     /// as File.ReadAllText always did).
     /// </summary>
-    internal static T Parse<T>(ReadOnlySpan<byte> utf8, string sourceName, FastDocumentReader<T> fast, JsonTypeInfo<T> slow) where T : class
+    internal static T Parse<T>(ReadOnlySpan<byte> utf8, string sourceName, FastDocumentReader<T> fast, Func<JsonTypeInfo<T>> slow) where T : class
     {
         if (utf8.StartsWith(Utf8Bom)) utf8 = utf8[Utf8Bom.Length..];
         if (fast(utf8) is { } value) return value;
-        T accepted = Parse(Encoding.UTF8.GetString(utf8), sourceName, slow);
+        T accepted = Parse(Encoding.UTF8.GetString(utf8), sourceName, slow());
         if (!Utf8.IsValid(utf8)) return accepted;
         throw new InvalidSpecException(
             $"{sourceName}: Berth's JSON reader refused a document System.Text.Json accepts (a bug in Berth.Oci.Json.SpecJsonReader: please report it with the document)");
