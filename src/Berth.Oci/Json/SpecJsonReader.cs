@@ -16,6 +16,11 @@ public delegate T JsonValueReader<T>(ref Utf8JsonReader reader);
 /// numbers as strict as System.Text.Json. It only tells whether a document is valid: the Try methods return
 /// null for an invalid one and the caller asks the slow path (<see cref="OciDocument"/>) for the precise message.
 /// One method per model class, in the partial files by area.
+/// How it stays equal to the model: the tests in Berth.Oci.Tests/Json build an every-field sample of the model
+/// by reflection (a new property is in it without anyone writing it there) and hold this reader and
+/// <see cref="SpecJsonWriter"/> equal to the context on it (SpecJsonEquivalenceTests), and mutate every value
+/// of it to each wrong kind: this reader must refuse exactly what System.Text.Json refuses (SpecJsonMutationTests).
+/// A model property added without a line here fails those tests.
 /// </summary>
 public static partial class SpecJsonReader
 {
@@ -39,11 +44,14 @@ public static partial class SpecJsonReader
     public static OciState? TryParseState(ReadOnlySpan<byte> utf8) => TryParse(utf8, ReadState);
 
     /// <summary>Reads the whole document with <paramref name="root"/>; null when anything is wrong with it.</summary>
-    public static T? TryParse<T>(ReadOnlySpan<byte> utf8, JsonValueReader<T?> root) where T : class
+    public static T? TryParse<T>(ReadOnlySpan<byte> utf8, JsonValueReader<T?> root) where T : class => TryParse(utf8, root, Options);
+
+    /// <summary>As above, with other reader options (Berth's own files follow System.Text.Json's strict defaults).</summary>
+    public static T? TryParse<T>(ReadOnlySpan<byte> utf8, JsonValueReader<T?> root, JsonReaderOptions options) where T : class
     {
         try
         {
-            var reader = new Utf8JsonReader(utf8, Options);
+            var reader = new Utf8JsonReader(utf8, options);
             if (!reader.Read()) return null;
             T? value = root(ref reader);
             // Anything but whitespace and comments after the root value makes Read throw.

@@ -50,7 +50,10 @@ public sealed partial class StateStore
         {
             throw new ContainerNotFoundException(id);
         }
-        return JsonSerializer.Deserialize(File.ReadAllBytes(path), RuntimeJsonContext.Default.ContainerState)
+        byte[] json = File.ReadAllBytes(path);
+        // Only a state.json the hand-written reader refuses meets the source-generated context, for its error.
+        return StateJson.TryDecode(json)
+            ?? JsonSerializer.Deserialize(json, RuntimeJsonContext.Default.ContainerState)
             ?? throw new BerthException($"{path}: empty state");
     }
 
@@ -59,7 +62,7 @@ public sealed partial class StateStore
     {
         string path = Path.Combine(Dir(state.Id), "state.json");
         string temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(state, RuntimeJsonContext.Default.ContainerState));
+        File.WriteAllBytes(temp, StateJson.Encode(state));
         File.Move(temp, path, overwrite: true);
     }
 

@@ -69,6 +69,7 @@ internal static class ModelSample
         if (t == typeof(long)) return long.MinValue;
         if (t == typeof(ulong)) return ulong.MaxValue;
         if (t == typeof(ushort)) return ushort.MaxValue;
+        if (t == typeof(DateTime)) return new DateTime(2026, 11, 23, 16, 13, 43, 123, DateTimeKind.Utc).AddTicks(4567);
         if (t == typeof(byte[])) return new byte[] { 0x20, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xfe };
         if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(List<>))
         {
