@@ -51,10 +51,18 @@ public sealed partial class StateStore
             throw new ContainerNotFoundException(id);
         }
         byte[] json = File.ReadAllBytes(path);
+        if (StateJson.TryDecode(json) is { } state) return state;
         // Only a state.json the hand-written reader refuses meets the source-generated context, for its error.
-        return StateJson.TryDecode(json)
-            ?? JsonSerializer.Deserialize(json, RuntimeJsonContext.Default.ContainerState)
-            ?? throw new BerthException($"{path}: empty state");
+        try
+        {
+            return JsonSerializer.Deserialize(json, RuntimeJsonContext.Default.ContainerState)
+                ?? throw new BerthException($"{path}: empty state");
+        }
+        catch (JsonException e)
+        {
+            throw new BerthException(
+                $"{path}: damaged state at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}); if the container is gone, remove {Dir(id)}", e);
+        }
     }
 
     /// <summary>Written to a temp file and renamed, so readers never see half a state.</summary>

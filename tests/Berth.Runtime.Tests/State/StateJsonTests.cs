@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Berth.Oci;
 using Berth.Oci.Tests.Json;
 using Berth.Runtime.Process;
 using Berth.Runtime.State;
@@ -98,6 +99,30 @@ public class StateJsonTests
 
         Assert.Equal(reference is null, fast is null);
         if (reference is not null) Assert.Equal(Reference(reference), Reference(fast!));
+    }
+
+    [Theory]
+    [InlineData("{\"id\": \"c\",\n \"pid\": \"1\"}", "$.pid (line 2)")]
+    [InlineData("{\"id\": \"c\"", "(line 1)")]
+    public void A_damaged_state_json_is_one_line_naming_the_file_and_the_field(string json, string where)
+    {
+        string root = Directory.CreateTempSubdirectory("berth-test-state-").FullName;
+        try
+        {
+            var store = new StateStore(root);
+            Directory.CreateDirectory(store.Dir("c"));
+            File.WriteAllText(Path.Combine(store.Dir("c"), "state.json"), json);
+
+            var e = Assert.Throws<BerthException>(() => store.Load("c"));
+
+            Assert.StartsWith($"{Path.Combine(root, "c", "state.json")}: damaged state at ", e.Message);
+            Assert.Contains(where, e.Message);
+            Assert.EndsWith($"remove {store.Dir("c")}", e.Message);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     [Fact]
