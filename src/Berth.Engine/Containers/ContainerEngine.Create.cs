@@ -28,7 +28,9 @@ public sealed partial class ContainerEngine
         try
         {
             string rootfs = await PrepareRootfsAsync(record.Id, image, cancellationToken);
-            var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs));
+            var mounts = ResolveMounts(record.Id, o, Images.ReadConfig(image).Config, rootfs);
+            var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs, mounts));
+            config.Mounts = mounts;
             config.RuntimeName = Path.GetFileName(runtimePath);
             config.Driver = Snapshotter.Driver;
             File.WriteAllText(Path.Combine(record.BundlePath, "config.json"), JsonSerializer.Serialize(spec, OciJsonContext.Default.Spec));
@@ -40,6 +42,7 @@ public sealed partial class ContainerEngine
         {
             RemoveArtifacts(record.Id);
             Store.Delete(record.Id);
+            Volumes.Release(record.Id, removeAnonymous: true);
             throw;
         }
     }
@@ -55,10 +58,7 @@ public sealed partial class ContainerEngine
         SpecBuilder.Capabilities(o.CapAdd, o.CapDrop);
         o.Ulimits.ForEach(u => SpecBuilder.ParseUlimit(u));
         o.Tmpfs.ForEach(t => SpecBuilder.Tmpfs(t));
-        foreach (var bind in o.Binds.Select(BindMount.Parse))
-        {
-            if (!Path.Exists(bind.Source)) throw new InvalidOptionException($"invalid mount config for -v {bind.Source}:{bind.Destination}: bind source path does not exist: {bind.Source}");
-        }
+        ParseMounts(o);
         SpecBuilder.CheckNetwork(o.Network);
         LogLimits(o);
     }
@@ -89,13 +89,13 @@ public sealed partial class ContainerEngine
         return rootfs;
     }
 
-    private SpecInputs GatherInputs(string id, CreateOptions o, ImageRecord image, string rootfs)
+    private SpecInputs GatherInputs(string id, CreateOptions o, ImageRecord image, string rootfs, List<MountPoint> mounts)
     {
         var imageConfig = Images.ReadConfig(image).Config;
         string hostname = o.Hostname ?? (o.Network == "host" ? Environment.MachineName : id[..12]);
         return new SpecInputs
         {
-            Id = id, Options = o, Image = imageConfig, RootfsPath = rootfs,
+            Id = id, Options = o, Image = imageConfig, RootfsPath = rootfs, Mounts = mounts,
             Users = new UserDatabase(ImageFile(rootfs, "passwd"), ImageFile(rootfs, "group")),
             HostCpuCount = Environment.ProcessorCount, CgroupsPath = Paths.CgroupsPath(id),
             EtcFiles = EtcFiles.Write(Paths.ContainerDirectory(id), hostname, o.Network),

@@ -9,7 +9,10 @@ public sealed partial class ContainerEngine
     /// `berth rm [-f]`: refuses a running container unless forced (then SIGKILL and wait for the monitor's
     /// cleanup); removes the snapshot, the container's directories and its row.
     /// </summary>
-    public void Remove(string idOrName, bool force)
+    public void Remove(string idOrName, bool force) => Remove(idOrName, force, removeVolumes: false);
+
+    /// <summary>`berth rm [-f] [-v]`: with <paramref name="removeVolumes"/> the container's anonymous volumes go too (named ones stay).</summary>
+    public void Remove(string idOrName, bool force, bool removeVolumes)
     {
         var c = Get(idOrName);
         if (c.IsRunning)
@@ -20,6 +23,7 @@ public sealed partial class ContainerEngine
         }
         RemoveArtifacts(c.Id);
         Store.Delete(c.Id);
+        Volumes.Release(c.Id, removeVolumes);
     }
 
     /// <summary>
@@ -38,6 +42,7 @@ public sealed partial class ContainerEngine
         {
             RemoveArtifacts(id);
             Store.Delete(id);
+            Volumes.Release(id, removeAnonymous: true);
             return;
         }
         Snapshotter.Unmount(id);
