@@ -35,7 +35,8 @@ internal static class ListCommand
     {
         bool table = format.StartsWith("table ", StringComparison.Ordinal);
         string template = (table ? format[6..] : format).Replace("\\t", "\t").Replace("\\n", "\n");
-        foreach (Match m in Field.Matches(template)) _ = Value(Entry(engine, volumes.FirstOrDefault() ?? new VolumeRecord { Name = "" }), m.Groups[1].Value);
+        var probe = new VolumeListEntry();
+        foreach (Match m in Field.Matches(template)) Value(probe, m.Groups[1].Value); // an unknown field fails even with no volumes
         if (table) Console.WriteLine(Field.Replace(template, m => m.Groups[1].Value.ToUpperInvariant() switch { "NAME" => "VOLUME NAME", var n => n }));
         foreach (var v in volumes)
         {
