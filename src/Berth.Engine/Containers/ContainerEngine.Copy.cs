@@ -53,7 +53,14 @@ public sealed partial class ContainerEngine
         if (tarInput is not null)
         {
             if (existing is not { IsDirectory: true }) throw new EngineException($"destination \"{c.Name}:{destination}\" must be a directory", 1);
-            await RootedTree.ExtractArchiveAsync(tarInput, to.Root, to.Path, applyOwners: true, cancellationToken);
+            try
+            {
+                await RootedTree.ExtractArchiveAsync(tarInput, to.Root, to.Path, applyOwners: true, cancellationToken);
+            }
+            catch (Berth.Storage.LayerUnpackException e)
+            {
+                throw new EngineException($"cp: stdin is not a usable tar archive: {e.Message}", 1, e);
+            }
             return;
         }
         var info = RootedTree.Stat("/", Path.GetFullPath(source), followLink) ?? throw new EngineException($"lstat {source}: no such file or directory", 1);
