@@ -139,8 +139,8 @@ public class VolumeTests(EngineFixture f)
 
             // --read-only: the rootfs refuses writes, volumes, binds and tmpfs take them.
             var r = Ok("run", "--rm", "--read-only", "-v", "/anon", "-v", $"{host}:/h", "--mount", "type=tmpfs,target=/t,tmpfs-size=1m", "--tmpfs", "/t2", f.Image,
-                "sh", "-c", "touch /x 2>/dev/null || echo ro; touch /anon/a /h/b /t/c /t2/d && echo writable");
-            Assert.Equal("ro\nwritable\n", r.Stdout);
+                "sh", "-c", "touch /x 2>/dev/null || echo ro; touch /anon/a /h/b /t/c /t2/d && echo writable; df -k /t | tail -n 1 | awk '{print $2}'");
+            Assert.Equal("ro\nwritable\n1024\n", r.Stdout);
             Assert.True(File.Exists(Path.Combine(host, "b")));
             var bad = f.Run("run", "--rm", "-v", "/a:rel", f.Image, "true");
             Assert.Equal(125, bad.ExitCode);
@@ -205,6 +205,64 @@ public class VolumeTests(EngineFixture f)
         {
             f.Run("rm", "-f", "-v", name);
             f.Run("volume", "rm", vol);
+            Directory.Delete(host, recursive: true);
+        }
+        Assert.Empty(f.LeftoverMounts());
+    }
+
+    [EngineFact]
+    public void AFailedCreateTakesBackTheVolumesAndHostDirectoriesItMade()
+    {
+        string host = Path.Combine(Path.GetTempPath(), Unique("undo"));
+        string vol = Unique("undo");
+        var before = VolumeNames();
+        var r = f.Run("run", "--rm", "-v", $"{vol}:/data", "-v", "/anon", "-v", $"{host}/a/b:/h", "-u", "berth-test-nouser", f.Image, "true");
+        Assert.Equal(125, r.ExitCode);
+        // (the image may be pulled first, which prints its own lines)
+        Assert.EndsWith("\nberth: unable to find user berth-test-nouser: no matching entries in passwd file\n", "\n" + r.Stderr);
+        Assert.Equal(before.Order(), VolumeNames().Order());
+        Assert.False(Directory.Exists(host));
+        Assert.Equal(before.Order(), f.Entries("volumes").Select(Path.GetFileName).Order());
+
+        // A named volume that existed before the failed create stays.
+        Ok("volume", "create", vol);
+        Assert.Equal(125, f.Run("run", "--rm", "-v", $"{vol}:/data", "-u", "berth-test-nouser", f.Image, "true").ExitCode);
+        Assert.Contains(vol, VolumeNames());
+        Ok("volume", "rm", vol);
+
+        var unknown = f.Run("volume", "rm", vol);
+        Assert.Equal((1, $"berth: no such volume: {vol}\n"), (unknown.ExitCode, unknown.Stderr));
+        Assert.Equal(0, f.Run("volume", "rm", "-f", vol).ExitCode);
+        Assert.Empty(f.LeftoverMounts());
+    }
+
+    [EngineFact]
+    public void CopyNeverFollowsAContainerSymlinkOutOfTheContainer()
+    {
+        string host = Path.Combine(Path.GetTempPath(), Unique("cpesc"));
+        string name = Unique("cpesc");
+        string escaped = Unique("escaped");
+        try
+        {
+            Directory.CreateDirectory(host);
+            File.WriteAllText(Path.Combine(host, escaped), "payload");
+            // /up climbs far above the rootfs; /abs is an absolute link to the host's /tmp as a path.
+            Ok("run", "--name", name, f.Image, "sh", "-c", "ln -s ../../../../../../../../tmp /up && ln -s /tmp /abs && mkdir -p /tmp && echo inside > /tmp/only-in-container");
+            Ok("cp", Path.Combine(host, escaped), $"{name}:/up/");
+            Ok("cp", Path.Combine(host, escaped), $"{name}:/abs/{escaped}-2");
+            Assert.False(File.Exists(Path.Combine("/tmp", escaped)));
+            Assert.False(File.Exists(Path.Combine("/tmp", escaped + "-2")));
+            Ok("cp", $"{name}:/up/{escaped}", Path.Combine(host, "back"));
+            Ok("cp", $"{name}:/abs/{escaped}-2", Path.Combine(host, "back2"));
+            Assert.Equal("payloadpayload", File.ReadAllText(Path.Combine(host, "back")) + File.ReadAllText(Path.Combine(host, "back2")));
+            // Reading through the link gets the container's /tmp, not the host's.
+            Ok("cp", $"{name}:/up/only-in-container", Path.Combine(host, "inside"));
+            Assert.Equal("inside\n", File.ReadAllText(Path.Combine(host, "inside")));
+            Assert.Equal(1, f.Run("cp", $"{name}:/up/{Path.GetFileName(host)}/{escaped}", Path.Combine(host, "no")).ExitCode);
+        }
+        finally
+        {
+            f.Run("rm", "-f", name);
             Directory.Delete(host, recursive: true);
         }
         Assert.Empty(f.LeftoverMounts());

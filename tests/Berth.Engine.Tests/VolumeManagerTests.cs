@@ -86,4 +86,37 @@ public class VolumeManagerTests : IDisposable
         Assert.Equal(["named"], _volumes.Prune(all: true, _ => true).Removed);
         Assert.NotNull(_volumes.Store.Find(used.Name));
     }
+
+    [Fact]
+    public void RemoveIfUnusedLeavesAVolumeAnotherContainerTook()
+    {
+        AddContainer("c3");
+        _volumes.Create("taken", null, [], []);
+        _volumes.Use("taken", "c3");
+        _volumes.Create("free", null, [], []);
+        _volumes.RemoveIfUnused("taken");
+        _volumes.RemoveIfUnused("free");
+        _volumes.RemoveIfUnused("never-existed");
+        Assert.NotNull(_volumes.Store.Find("taken"));
+        Assert.Null(_volumes.Store.Find("free"));
+        Assert.False(Directory.Exists(_dir.Combine("volumes/free")));
+    }
+
+    [Fact]
+    public void UsageCountsLinksAndFileBytesWithoutFollowingSymlinks()
+    {
+        AddContainer("c4");
+        _volumes.Use("sized", "c4");
+        string data = _volumes.DataPath("sized");
+        Directory.CreateDirectory(Path.Combine(data, "sub"));
+        File.WriteAllText(Path.Combine(data, "sub", ".hidden"), "1234567");
+        File.WriteAllText(Path.Combine(data, "a"), "123");
+        File.CreateSymbolicLink(Path.Combine(data, "to-root"), "/");
+        Directory.CreateSymbolicLink(Path.Combine(data, "to-usr"), "/usr");
+        _volumes.Create("empty", null, [], []);
+        var usage = _volumes.Usage().ToDictionary(u => u.Volume.Name);
+        Assert.Equal((1, 10L, data), (usage["sized"].Links, usage["sized"].Size, usage["sized"].Mountpoint));
+        Assert.Equal(["c4"], usage["sized"].Containers);
+        Assert.Equal((0, 0L), (usage["empty"].Links, usage["empty"].Size));
+    }
 }

@@ -14,8 +14,9 @@ public sealed partial class ContainerEngine
 {
     /// <summary>
     /// `berth create`: check the flags, find (or pull) the image, claim id and name in the database, unpack the
-    /// layers, prepare and mount the overlay snapshot, write /etc/hosts etc. and config.json. Any failure undoes
-    /// every step (row, snapshot, directory), so a failed create leaves nothing behind.
+    /// layers, prepare and mount the overlay snapshot, resolve the mounts (volumes made and filled), write
+    /// /etc/hosts etc. and config.json. Any failure undoes every step (row, snapshot, directory, the volumes and
+    /// host directories it made), so a failed create leaves nothing behind.
     /// </summary>
     public async Task<ContainerRecord> CreateAsync(CreateOptions o, CancellationToken cancellationToken)
     {
@@ -25,10 +26,11 @@ public sealed partial class ContainerEngine
             : throw new EngineException($"no such image: {o.Image}"));
         var record = NewRecord(o, image, runtimePath);
         Store.Insert(record);
+        var made = new MadeForMounts();
         try
         {
             string rootfs = await PrepareRootfsAsync(record.Id, image, cancellationToken);
-            var mounts = ResolveMounts(record.Id, o, Images.ReadConfig(image).Config, rootfs);
+            var mounts = ResolveMounts(record.Id, o, Images.ReadConfig(image).Config, rootfs, made);
             var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs, mounts));
             config.Mounts = mounts;
             config.RuntimeName = Path.GetFileName(runtimePath);
@@ -42,7 +44,7 @@ public sealed partial class ContainerEngine
         {
             RemoveArtifacts(record.Id);
             Store.Delete(record.Id);
-            Volumes.Release(record.Id, removeAnonymous: true);
+            UndoMounts(record.Id, made);
             throw;
         }
     }

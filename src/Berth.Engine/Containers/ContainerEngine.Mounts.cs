@@ -30,13 +30,23 @@ public sealed partial class ContainerEngine
         return requests;
     }
 
+    /// <summary>What a create made for its mounts, so that a failed create can take it back.</summary>
+    private sealed class MadeForMounts
+    {
+        /// <summary>Named volumes this create made (anonymous ones go with <see cref="VolumeManager.Release"/>).</summary>
+        public List<string> Volumes { get; } = [];
+        /// <summary>Host directories -v made, deepest first.</summary>
+        public List<string> HostDirectories { get; } = [];
+    }
+
     /// <summary>
     /// Turns the requests into mounts: -v host directories made when missing (docker does), named volumes made
     /// when missing, anonymous volumes for `-v /path` and for each image VOLUME no flag covers, and every new
     /// or still empty volume filled from the image's content at its path (unless nocopy). Each use is recorded
-    /// for the container, so a failure's <see cref="VolumeManager.Release"/> undoes it.
+    /// for the container and each thing made in <paramref name="made"/>, so <see cref="UndoMounts"/> can take
+    /// them back when the create fails later.
     /// </summary>
-    private List<MountPoint> ResolveMounts(string id, CreateOptions o, ImageContainerConfig? image, string rootfs)
+    private List<MountPoint> ResolveMounts(string id, CreateOptions o, ImageContainerConfig? image, string rootfs, MadeForMounts made)
     {
         var requests = ParseMounts(o);
         var covered = requests.Select(r => r.Target).Concat(o.Tmpfs.Select(t => MountRequest.Clean(SpecBuilder.Tmpfs(t).Destination))).ToHashSet(StringComparer.Ordinal);
@@ -49,17 +59,44 @@ public sealed partial class ContainerEngine
         {
             mounts.Add(r.Type switch
             {
-                "bind" => Bind(r),
+                "bind" => Bind(r, made),
                 "tmpfs" => new MountPoint { Type = "tmpfs", Destination = r.Target, ReadOnly = r.ReadOnly, Mode = r.Mode, TmpfsText = TmpfsText(r) },
-                _ => Volume(id, r, rootfs),
+                _ => Volume(id, r, rootfs, made),
             });
         }
         return mounts;
     }
 
-    private static MountPoint Bind(MountRequest r)
+    /// <summary>
+    /// A failed create: its volume uses are forgotten, the anonymous volumes and the named ones it made (when no
+    /// other container took them meanwhile) removed, and the host directories -v made removed while still empty.
+    /// </summary>
+    private void UndoMounts(string id, MadeForMounts made)
     {
-        if (r.CreateHostPath && !Path.Exists(r.Source)) Directory.CreateDirectory(r.Source);
+        Volumes.Release(id, removeAnonymous: true);
+        foreach (string name in made.Volumes) Volumes.RemoveIfUnused(name);
+        foreach (string dir in made.HostDirectories)
+        {
+            try
+            {
+                Directory.Delete(dir);
+            }
+            catch (IOException)
+            {
+                break; // no longer empty: someone else's now
+            }
+        }
+    }
+
+    private static MountPoint Bind(MountRequest r, MadeForMounts made)
+    {
+        if (r.CreateHostPath && !Path.Exists(r.Source))
+        {
+            var missing = new List<string>();
+            for (string? dir = r.Source; dir is not null && !Path.Exists(dir); dir = Path.GetDirectoryName(dir)) missing.Add(dir);
+            Directory.CreateDirectory(r.Source);
+            made.HostDirectories.AddRange(missing);
+        }
         return new MountPoint
         {
             Type = "bind", Source = r.Source, Destination = r.Target, ReadOnly = r.ReadOnly, Mode = r.Mode,
@@ -67,9 +104,10 @@ public sealed partial class ContainerEngine
         };
     }
 
-    private MountPoint Volume(string id, MountRequest r, string rootfs)
+    private MountPoint Volume(string id, MountRequest r, string rootfs, MadeForMounts made)
     {
-        var (volume, _) = Volumes.Use(r.Source.Length > 0 ? r.Source : null, id, r.VolumeLabels, r.VolumeOptions);
+        var (volume, created) = Volumes.Use(r.Source.Length > 0 ? r.Source : null, id, r.VolumeLabels, r.VolumeOptions);
+        if (created && !volume.Anonymous) made.Volumes.Add(volume.Name);
         if (!r.NoCopy) Volumes.CopyUp(volume.Name, rootfs, r.Target);
         return new MountPoint
         {

@@ -79,6 +79,23 @@ public sealed class VolumeManager : IDisposable
         });
     }
 
+    /// <summary>Removes the volume when it exists and no container uses it (a failed create taking back what it made).</summary>
+    public void RemoveIfUnused(string name)
+    {
+        Store.InTransaction(() =>
+        {
+            if (Store.Find(name) is not null && Store.Users(name).Count == 0) Delete(name);
+            return 0;
+        });
+    }
+
+    /// <summary>
+    /// Every volume with the containers using it and the bytes its data takes (<see cref="DirectorySize"/>), for
+    /// `system df`'s volume rows (docker's LINKS and SIZE; RECLAIMABLE = the sizes of the volumes with no links).
+    /// </summary>
+    public IReadOnlyList<VolumeUsage> Usage() =>
+        List().Select(v => new VolumeUsage(v, DataPath(v.Name), Store.Users(v.Name), DirectorySize(DataPath(v.Name)))).ToList();
+
     /// <summary>
     /// A container is going away: forget its uses and, when asked (`rm -v`, `--rm`), remove its anonymous
     /// volumes that no other container uses. Named volumes always stay.
@@ -117,11 +134,17 @@ public sealed class VolumeManager : IDisposable
         return (removed, freed);
     }
 
+    /// <summary>
+    /// The sizes of the regular files below <paramref name="path"/> (hidden ones included). Symlinks are skipped,
+    /// never followed (.NET's recursion follows symlinked directories unless told to skip ReparsePoint, which
+    /// is how it marks symlinks on Unix), so a link to "/" in a volume cannot make it count the host. A file with
+    /// several hard links counts once per link.
+    /// </summary>
     public static long DirectorySize(string path)
     {
         if (!Directory.Exists(path)) return 0;
-        return new DirectoryInfo(path).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
-            .Where(f => f.LinkTarget is null).Sum(f => f.Length);
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        return new DirectoryInfo(path).EnumerateFiles("*", options).Sum(f => f.Length);
     }
 
     public void Dispose() => Store.Dispose();
