@@ -105,6 +105,7 @@ public class VolumeTests(EngineFixture f)
         Assert.Contains($"\"Mountpoint\": \"{Path.Combine(f.DataRoot, "volumes", vol, "_data")}\"", inspect);
         Assert.Contains("\"berth.test\": \"yes\"", inspect);
         Assert.Contains("\"Scope\": \"local\"", inspect);
+        Assert.Matches("\"CreatedAt\": \"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)\"", inspect);
         Assert.Equal(vol + "\n", Ok("volume", "ls", "-q", "--filter", "label=berth.test=yes", "--filter", $"name={vol}").Stdout);
         Assert.Equal($"local {vol}\n", Ok("volume", "ls", "--filter", $"name={vol}", "--format", "{{.Driver}} {{.Name}}").Stdout);
         var missing = f.Run("volume", "inspect", Unique("missing"));
@@ -198,6 +199,8 @@ public class VolumeTests(EngineFixture f)
             var missing = f.Run("cp", $"{name}:/no/such", host);
             Assert.Equal(1, missing.ExitCode);
             Assert.Contains("could not find the file /no/such", missing.Stderr);
+            var noDir = f.Run("cp", Path.Combine(host, "one"), $"{name}:/berth-test-no-dir/");
+            Assert.Equal((1, $"berth: destination directory {name}:/berth-test-no-dir/ does not exist\n"), (noDir.ExitCode, noDir.Stderr));
             var dirToFile = f.Run("cp", $"{name}:/etc", Path.Combine(host, "one"));
             Assert.Contains("cannot copy a directory to a file", dirToFile.Stderr);
         }

@@ -64,6 +64,10 @@ public sealed partial class ContainerEngine
             return;
         }
         var info = RootedTree.Stat("/", Path.GetFullPath(source), followLink) ?? throw new EngineException($"lstat {source}: no such file or directory", 1);
+        if (existing is null && (destination.EndsWith('/') || destination.EndsWith("/.", StringComparison.Ordinal)))
+        {
+            throw new EngineException($"destination directory {c.Name}:{destination} does not exist", 1);
+        }
         var target = CopyPlan.Decide(source, info.IsDirectory, to.Path, existing is null ? null : existing.IsDirectory);
         var parent = existing is { IsDirectory: true } ? existing : RootedTree.Stat(to.Root, target.Directory, followLink: true);
         if (parent is not { IsDirectory: true }) throw new EngineException($"copying to {c.Name}:{destination}: no such directory: {CopyPlan.Parent(destination)}", 1);

@@ -36,8 +36,13 @@ internal static class InspectCommand
 
     internal static VolumeInspect Describe(ContainerEngine engine, VolumeRecord v) => new()
     {
-        CreatedAt = v.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd'T'HH:mm:ssK", System.Globalization.CultureInfo.InvariantCulture),
+        CreatedAt = Rfc3339(v.CreatedAt.ToLocalTime()),
         Driver = v.Driver, Labels = v.Labels, Mountpoint = engine.Volumes.DataPath(v.Name), Name = v.Name,
         Options = v.Options.Count == 0 ? null : v.Options, Scope = "local",
     };
+
+    /// <summary>Go's time.RFC3339, as docker prints CreatedAt: "2024-05-01T12:00:00+02:00", or "…Z" at offset zero.</summary>
+    internal static string Rfc3339(DateTimeOffset t) =>
+        t.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture)
+        + (t.Offset == TimeSpan.Zero ? "Z" : t.ToString("zzz", System.Globalization.CultureInfo.InvariantCulture));
 }
