@@ -18,23 +18,16 @@ internal static class CopyCommand
         if (source.Length == 0 || destination.Length == 0) throw new UsageException("cp: filepath cannot be empty");
         bool follow = args.Has("L", "follow-link");
         using var engine = EngineFactory.Open(global);
-        try
+        // Errors go up to Program, which prints one line and exits 1 (docker cp's code for all of them).
+        if (fromContainer is not null)
         {
-            if (fromContainer is not null)
-            {
-                using var stdout = destination == "-" ? Console.OpenStandardOutput() : null;
-                await engine.CopyFromContainerAsync(fromContainer, source, destination, follow, stdout, cancellationToken);
-            }
-            else
-            {
-                using var stdin = source == "-" ? Console.OpenStandardInput() : null;
-                await engine.CopyToContainerAsync(source, toContainer!, destination, follow, args.Has("a", "archive"), stdin, cancellationToken);
-            }
+            using var stdout = destination == "-" ? Console.OpenStandardOutput() : null;
+            await engine.CopyFromContainerAsync(fromContainer, source, destination, follow, stdout, cancellationToken);
         }
-        catch (Berth.Engine.EngineException e) when (e.ExitCode != 1)
+        else
         {
-            Console.Error.WriteLine($"berth: {e.Message}");
-            return 1;
+            using var stdin = source == "-" ? Console.OpenStandardInput() : null;
+            await engine.CopyToContainerAsync(source, toContainer!, destination, follow, args.Has("a", "archive"), stdin, cancellationToken);
         }
         return 0;
     }
