@@ -35,6 +35,8 @@ public static class Dispatcher
         "info" => Task.FromResult(InfoCommand.Execute(global, args)),
         "version" => Task.FromResult(VersionCommand.Execute(global, args)),
         "system" => RunSystemAsync(global, args, cancellationToken),
+        "volume" => Task.FromResult(Commands.Volume.VolumeCommands.Execute(global, args)),
+        "cp" => CopyCommand.ExecuteAsync(global, args, cancellationToken),
         "help" => Task.FromResult(Help()),
         _ => throw new UsageException($"unknown command \"{command}\" (see 'berth --help')"),
     };
@@ -70,6 +72,7 @@ public static class Dispatcher
             "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, rest, imagesToo: false)),
             "cleanup" => Task.FromResult(CleanupCommand.Execute(global, rest)),
             "prune" => Task.FromResult(ContainerPruneCommand.Execute(global, rest)),
+            "cp" => CopyCommand.ExecuteAsync(global, rest, cancellationToken),
             "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),
         };

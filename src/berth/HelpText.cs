@@ -23,7 +23,8 @@ internal static class HelpText
 
         Container commands:
           run [-d] [--rm] [--name N] [-e K=V] [-w DIR] [-u USER[:GROUP]] [--entrypoint CMD] [--hostname H]
-              [-v /host:/ctr[:ro]] [--tmpfs /path[:opts]] [--read-only] [-m SIZE] [--memory-swap SIZE] [--cpus N]
+              [-v /host:/ctr[:ro]|NAME:/ctr[:ro]|/ctr] [--mount type=bind|volume|tmpfs,source=S,target=T[,readonly]...]
+              [--tmpfs /path[:opts]] [--read-only] [-m SIZE] [--memory-swap SIZE] [--cpus N]
               [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
               [--cap-add CAP] [--cap-drop CAP] [--privileged] [--security-opt no-new-privileges|seccomp=unconfined|FILE]
               [--network none|host] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
@@ -32,7 +33,13 @@ internal static class HelpText
           start [-a] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
           rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
-          container ls | inspect | run | create | start | stop | kill | rm | logs | wait
+          container ls | inspect | run | create | start | stop | kill | rm | logs | wait | cp
+          rm -v CONTAINER...        also remove the container's anonymous volumes
+          cp [-a] [-L] CONTAINER:SRC DEST|-   cp [-a] [-L] SRC|- CONTAINER:DEST   copy files out of / into a container
+
+        Volume commands:
+          volume create [--label K=V] [NAME]   volume ls [-q] [--filter dangling=|name=|label=|driver=] [--format table|json|TEMPLATE]
+          volume inspect VOLUME...             volume rm [-f] VOLUME...   volume prune [-a] [-f] [--filter label=K[=V]]
 
         System commands:
           info [--format json]      version [--format json]

@@ -19,7 +19,10 @@ public class ErrorTests(EngineFixture f)
     public void BadFlagValues()
     {
         AssertCleanFailure(125, "invalid argument \"12x\" for \"-m, --memory\" flag: invalid size: '12x'", "run", "--rm", "--memory", "12x", f.Image, "true");
-        AssertCleanFailure(125, "bind source path does not exist", "run", "--rm", "-v", "/berth-test-no-such-dir:/x", f.Image, "true");
+        // -v makes a missing host directory (docker does); --mount refuses it with docker's message.
+        AssertCleanFailure(125, "invalid mount config for type \"bind\": bind source path does not exist: /berth-test-no-such-dir", "run", "--rm", "--mount", "type=bind,source=/berth-test-no-such-dir,target=/x", f.Image, "true");
+        AssertCleanFailure(125, "invalid volume specification: '/a:rel'", "run", "--rm", "-v", "/a:rel", f.Image, "true");
+        AssertCleanFailure(125, "Duplicate mount point: /x", "run", "--rm", "-v", "/x", "--tmpfs", "/x", f.Image, "true");
         AssertCleanFailure(125, "unknown flag --bogus", "run", "--bogus", f.Image, "true");
         AssertCleanFailure(125, "invalid ulimit type", "run", "--ulimit", "bogus=1", f.Image, "true");
     }

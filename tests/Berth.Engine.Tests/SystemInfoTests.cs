@@ -103,6 +103,19 @@ public class SystemInfoTests
     }
 
     [Fact]
+    public void LocalVolumesCountUsedOnesAsActiveAndUnusedOnesAsReclaimable()
+    {
+        var used = new Berth.Engine.Volumes.VolumeUsage(new Berth.Engine.Volumes.VolumeRecord { Name = "data" }, "/v/data/_data", ["c1", "c2"], 3000);
+        var unused = new Berth.Engine.Volumes.VolumeUsage(new Berth.Engine.Volumes.VolumeRecord { Name = "old" }, "/v/old/_data", [], 1000);
+
+        var u = DiskUsage.Compute([], new Dictionary<string, long>(), [], [used, unused]);
+
+        Assert.Equal((2, 1, 4000L, 1000L), (u.Volumes, u.ActiveVolumes, u.VolumesSize, u.VolumesReclaimable));
+        var row = DiskUsageCommand.Summary(u)[2];
+        Assert.Equal(("2", "1", "4kB", "1kB (25%)"), (row.TotalCount, row.Active, row.Size, row.Reclaimable));
+    }
+
+    [Fact]
     public void SizesAsDockerPrintsThem()
     {
         Assert.Equal("23.54GiB", Units.BinarySize(25275924480));

@@ -14,8 +14,9 @@ public sealed partial class ContainerEngine
 {
     /// <summary>
     /// `berth create`: check the flags, find (or pull) the image, claim id and name in the database, unpack the
-    /// layers, prepare and mount the overlay snapshot, write /etc/hosts etc. and config.json. Any failure undoes
-    /// every step (row, snapshot, directory), so a failed create leaves nothing behind.
+    /// layers, prepare and mount the overlay snapshot, resolve the mounts (volumes made and filled), write
+    /// /etc/hosts etc. and config.json. Any failure undoes every step (row, snapshot, directory, the volumes and
+    /// host directories it made), so a failed create leaves nothing behind.
     /// </summary>
     public async Task<ContainerRecord> CreateAsync(CreateOptions o, CancellationToken cancellationToken)
     {
@@ -25,10 +26,13 @@ public sealed partial class ContainerEngine
             : throw new EngineException($"no such image: {o.Image}"));
         var record = NewRecord(o, image, runtimePath);
         Store.Insert(record);
+        var made = new MadeForMounts();
         try
         {
             string rootfs = await PrepareRootfsAsync(record.Id, image, cancellationToken);
-            var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs));
+            var mounts = ResolveMounts(record.Id, o, Images.ReadConfig(image).Config, rootfs, made);
+            var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs, mounts));
+            config.Mounts = mounts;
             config.RuntimeName = Path.GetFileName(runtimePath);
             config.Driver = Snapshotter.Driver;
             File.WriteAllText(Path.Combine(record.BundlePath, "config.json"), JsonSerializer.Serialize(spec, OciJsonContext.Default.Spec));
@@ -40,6 +44,7 @@ public sealed partial class ContainerEngine
         {
             RemoveArtifacts(record.Id);
             Store.Delete(record.Id);
+            UndoMounts(record.Id, made);
             throw;
         }
     }
@@ -55,10 +60,7 @@ public sealed partial class ContainerEngine
         SpecBuilder.Capabilities(o.CapAdd, o.CapDrop);
         o.Ulimits.ForEach(u => SpecBuilder.ParseUlimit(u));
         o.Tmpfs.ForEach(t => SpecBuilder.Tmpfs(t));
-        foreach (var bind in o.Binds.Select(BindMount.Parse))
-        {
-            if (!Path.Exists(bind.Source)) throw new InvalidOptionException($"invalid mount config for -v {bind.Source}:{bind.Destination}: bind source path does not exist: {bind.Source}");
-        }
+        ParseMounts(o);
         SpecBuilder.CheckNetwork(o.Network);
         LogLimits(o);
     }
@@ -89,13 +91,13 @@ public sealed partial class ContainerEngine
         return rootfs;
     }
 
-    private SpecInputs GatherInputs(string id, CreateOptions o, ImageRecord image, string rootfs)
+    private SpecInputs GatherInputs(string id, CreateOptions o, ImageRecord image, string rootfs, List<MountPoint> mounts)
     {
         var imageConfig = Images.ReadConfig(image).Config;
         string hostname = o.Hostname ?? (o.Network == "host" ? Environment.MachineName : id[..12]);
         return new SpecInputs
         {
-            Id = id, Options = o, Image = imageConfig, RootfsPath = rootfs,
+            Id = id, Options = o, Image = imageConfig, RootfsPath = rootfs, Mounts = mounts,
             Users = new UserDatabase(ImageFile(rootfs, "passwd"), ImageFile(rootfs, "group")),
             HostCpuCount = Environment.ProcessorCount, CgroupsPath = Paths.CgroupsPath(id),
             EtcFiles = EtcFiles.Write(Paths.ContainerDirectory(id), hostname, o.Network),

@@ -10,7 +10,10 @@ public sealed partial class ContainerEngine
     /// `berth rm [-f]`: refuses a running container unless forced (then SIGKILL and wait for the monitor's
     /// cleanup); removes the snapshot, the container's directories and its row.
     /// </summary>
-    public void Remove(string idOrName, bool force)
+    public void Remove(string idOrName, bool force) => Remove(idOrName, force, removeVolumes: false);
+
+    /// <summary>`berth rm [-f] [-v]`: with <paramref name="removeVolumes"/> the container's anonymous volumes go too (named ones stay).</summary>
+    public void Remove(string idOrName, bool force, bool removeVolumes)
     {
         var c = Get(idOrName);
         if (c.IsRunning)
@@ -26,6 +29,7 @@ public sealed partial class ContainerEngine
             RemoveLeftoverCgroup(c.Id);
             RemoveArtifacts(c.Id);
             Store.Delete(c.Id);
+            Volumes.Release(c.Id, removeVolumes);
         }
     }
 
@@ -70,6 +74,7 @@ public sealed partial class ContainerEngine
                 if (Store.Find(id) is null) return;
                 RemoveArtifacts(id);
                 Store.Delete(id);
+                Volumes.Release(id, removeAnonymous: true);
             }
             return;
         }

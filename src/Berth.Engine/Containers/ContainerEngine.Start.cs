@@ -52,6 +52,7 @@ public sealed partial class ContainerEngine
         {
             RemoveArtifacts(c.Id);
             Store.Delete(c.Id);
+            Volumes.Release(c.Id, removeAnonymous: true);
             return;
         }
         Snapshotter.Unmount(c.Id);

@@ -39,7 +39,11 @@ public sealed partial class ContainerEngine : IDisposable
 
     public IOciRuntime RuntimeFor(ContainerRecord c) => new OciRuntimeCli(c.RuntimePath, Paths.RuntimeRoot);
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Store.Dispose();
+        _volumes?.Dispose();
+    }
 
     private ISnapshotter CreateSnapshotter()
     {

@@ -1,4 +1,5 @@
 using Berth.Engine.State;
+using Berth.Engine.Volumes;
 
 namespace Berth.Engine.Disk;
 
@@ -31,14 +32,15 @@ public sealed class DiskUsage
     public long ContainersSize => Containers.Sum(c => c.Size);
     public long ContainersReclaimable => Containers.Where(c => !c.Container.IsRunning).Sum(c => c.Size);
 
-    // TODO(lead): wire "Local Volumes" to the volumes table once the volumes work is merged (count, active = used by a
-    // container, size measured from each volume's _data directory, reclaimable = unused ones); until then it is 0.
-    public int Volumes => 0;
-    public int ActiveVolumes => 0;
-    public long VolumesSize => 0;
-    public long VolumesReclaimable => 0;
+    /// <summary>Local volumes: active when a container (in any state) uses one; the unused ones are reclaimable.</summary>
+    public IReadOnlyList<VolumeUsage> VolumeUsages { get; init; } = [];
+    public int Volumes => VolumeUsages.Count;
+    public int ActiveVolumes => VolumeUsages.Count(v => v.Links > 0);
+    public long VolumesSize => VolumeUsages.Sum(v => v.Size);
+    public long VolumesReclaimable => VolumeUsages.Where(v => v.Links == 0).Sum(v => v.Size);
 
-    public static DiskUsage Compute(IReadOnlyList<ImageLayers> images, IReadOnlyDictionary<string, long> layerSizes, IReadOnlyList<ContainerUsage> containers)
+    public static DiskUsage Compute(IReadOnlyList<ImageLayers> images, IReadOnlyDictionary<string, long> layerSizes, IReadOnlyList<ContainerUsage> containers,
+        IReadOnlyList<VolumeUsage>? volumes = null)
     {
         long SizeOf(string diffId) => layerSizes.GetValueOrDefault(diffId);
         var imagesPerLayer = images.SelectMany(i => i.DiffIds.Distinct()).GroupBy(d => d).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -51,6 +53,6 @@ public sealed class DiskUsage
         var needed = new HashSet<string>(images.Where(i => containersPerImage.ContainsKey(i.Id)).SelectMany(i => i.DiffIds), StringComparer.Ordinal);
         long total = layerSizes.Values.Sum();
         long reclaimable = layerSizes.Where(kv => !needed.Contains(kv.Key)).Sum(kv => kv.Value);
-        return new DiskUsage { Images = usages, Containers = containers, LayersSize = total, ImagesReclaimable = reclaimable };
+        return new DiskUsage { Images = usages, Containers = containers, LayersSize = total, ImagesReclaimable = reclaimable, VolumeUsages = volumes ?? [] };
     }
 }

@@ -23,7 +23,7 @@ public static class ContainerInspector
             },
             Image = c.ImageId, LogPath = c.LogPath, Name = "/" + c.Name, Driver = config.Driver,
             HostConfig = HostConfig(o, config),
-            Mounts = o.Binds.Select(BindMount.Parse).Select(b => new InspectMount { Type = "bind", Source = b.Source, Destination = b.Destination, Mode = b.ReadOnly ? "ro" : "", RW = !b.ReadOnly, Propagation = b.Propagation })
+            Mounts = config.Mounts.Select(InspectMount.From)
                 .Concat(o.Tmpfs.Select(t => new InspectMount { Type = "tmpfs", Destination = t.Split(':')[0], RW = true })).ToList(),
             Config = new InspectConfig
             {

@@ -17,4 +17,6 @@ public sealed class ContainerConfig
     public Dictionary<string, string>? Labels { get; set; }
     public string RuntimeName { get; set; } = "";
     public string Driver { get; set; } = "";
+    /// <summary>The binds, volumes (named and anonymous) and --mount tmpfs create resolved; --tmpfs stays in Options.</summary>
+    public List<MountPoint> Mounts { get; set; } = [];
 }

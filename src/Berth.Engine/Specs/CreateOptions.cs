@@ -20,6 +20,8 @@ public sealed class CreateOptions
     public bool ReadOnly { get; set; }
     public List<string> Binds { get; set; } = [];
     public List<string> Tmpfs { get; set; } = [];
+    /// <summary>--mount type=bind|volume|tmpfs,source=…,target=…,… (each as typed).</summary>
+    public List<string> Mounts { get; set; } = [];
     public string? Memory { get; set; }
     public string? MemorySwap { get; set; }
     public string? Cpus { get; set; }

@@ -9,16 +9,15 @@ public static partial class SpecBuilder
     /// The default mounts (proc, /dev, devpts, shm, mqueue, sysfs, cgroup), then /etc/hosts, /etc/hostname and
     /// /etc/resolv.conf bound from the container's directory (as docker does, so they can differ per container
     /// without touching the image), then -v binds and --tmpfs mounts. A user mount replaces a default one at
-    /// the same destination.
+    /// the same destination. Volumes are binds of ROOT/volumes/NAME/_data.
     /// </summary>
     private static void ApplyMounts(OciSpec spec, SpecInputs inputs)
     {
         var mounts = new List<Mount>();
         foreach (var (destination, source) in inputs.EtcFiles) mounts.Add(Bind(source, destination, false, "rprivate"));
-        foreach (string v in inputs.Options.Binds)
+        foreach (var m in inputs.Mounts)
         {
-            var bind = BindMount.Parse(v);
-            mounts.Add(Bind(bind.Source, bind.Destination, bind.ReadOnly, bind.Propagation));
+            mounts.Add(m.Type == "tmpfs" ? Tmpfs(m.TmpfsText ?? m.Destination) : Bind(m.Source, m.Destination, m.ReadOnly, m.Propagation.Length > 0 ? m.Propagation : "rprivate"));
         }
         foreach (string t in inputs.Options.Tmpfs) mounts.Add(Tmpfs(t));
         var replaced = mounts.Select(m => m.Destination.TrimEnd('/')).ToHashSet();

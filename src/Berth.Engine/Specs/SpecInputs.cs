@@ -16,6 +16,8 @@ public sealed class SpecInputs
     public required string CgroupsPath { get; init; }
     /// <summary>Files bind-mounted over /etc/hosts, /etc/hostname, /etc/resolv.conf (container path → host path).</summary>
     public IReadOnlyDictionary<string, string> EtcFiles { get; init; } = new Dictionary<string, string>();
+    /// <summary>Binds, volumes and --mount tmpfs as the engine resolved them (volume names → ROOT/volumes/NAME/_data).</summary>
+    public IReadOnlyList<MountPoint> Mounts { get; init; } = [];
     /// <summary>The text of the --security-opt seccomp=FILE profile, when one was given.</summary>
     public string? SeccompProfile { get; init; }
     /// <summary>Looks up host environment variables for <c>-e NAME</c> (no value).</summary>

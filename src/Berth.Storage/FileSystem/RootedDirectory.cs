@@ -20,6 +20,13 @@ internal sealed class RootedDirectory : IDisposable
         Root = Fs.Open(path, DirectoryFlags | Fs.O_NOFOLLOW);
     }
 
+    /// <summary>Takes ownership of <paramref name="root"/>, a directory descriptor already resolved by the caller.</summary>
+    public RootedDirectory(FileDescriptor root, string path)
+    {
+        Path = path;
+        Root = root;
+    }
+
     public string Path { get; }
 
     public FileDescriptor Root { get; }

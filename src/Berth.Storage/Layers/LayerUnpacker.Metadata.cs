@@ -13,11 +13,11 @@ public sealed partial class LayerUnpacker
     private void ApplyOwnerModeXattrs(EntryContext context, FileDescriptor parent, string name)
     {
         var entry = context.Entry;
-        if (_options.Privileged)
+        if (_options.Privileged && _options.ApplyOwners)
         {
             Check(Libc.fchownat(parent.Fd, name, (int)entry.Uid, (int)entry.Gid, Fs.AT_SYMLINK_NOFOLLOW), "chown", context);
         }
-        else if (entry.Uid != Libc.geteuid())
+        else if (_options.ApplyOwners && entry.Uid != Libc.geteuid())
         {
             context.Report.Note("ownership not applied: changing owners needs root");
         }

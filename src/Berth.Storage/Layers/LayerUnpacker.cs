@@ -24,9 +24,15 @@ public sealed partial class LayerUnpacker
     /// <summary>Unpacks the (already decompressed) tar stream into <paramref name="targetDirectory"/>, which must exist.</summary>
     public async Task<UnpackReport> UnpackAsync(Stream tar, string targetDirectory, CancellationToken cancellationToken)
     {
+        using var root = new RootedDirectory(targetDirectory) { ForceComponentWalk = _options.ForceComponentWalk };
+        return await UnpackAsync(tar, root, cancellationToken);
+    }
+
+    /// <summary>Unpacks into a directory already open (and resolved safely) by the caller.</summary>
+    internal async Task<UnpackReport> UnpackAsync(Stream tar, RootedDirectory root, CancellationToken cancellationToken)
+    {
         var report = new UnpackReport();
         var reader = new LayerTarReader(tar);
-        using var root = new RootedDirectory(targetDirectory) { ForceComponentWalk = _options.ForceComponentWalk };
         var directoryTimes = new Dictionary<string, TarEntryHeader>(StringComparer.Ordinal);
         while (await reader.ReadNextAsync(cancellationToken) is { } entry)
         {
@@ -53,7 +59,7 @@ public sealed partial class LayerUnpacker
         }
         var (parent, name) = LayerPath.Split(context.Path);
         using var parentFd = context.Root.OpenDirectory(parent, create: true);
-        switch (Whiteout.Classify(name, out string target))
+        switch (_options.ConvertWhiteouts ? Whiteout.Classify(name, out string target) : Plain(out target))
         {
             case WhiteoutKind.Opaque:
                 MarkOpaque(context, parentFd, parent);
@@ -102,6 +108,12 @@ public sealed partial class LayerUnpacker
             }
             SetTime(parentFd!, name, entry);
         }
+    }
+
+    private static WhiteoutKind Plain(out string target)
+    {
+        target = "";
+        return WhiteoutKind.None;
     }
 
     /// <summary>Everything one entry's handlers need.</summary>

@@ -15,4 +15,10 @@ public sealed record UnpackOptions
 
     /// <summary>Resolve paths component by component instead of with openat2 (the fallback for kernels before 5.6).</summary>
     public bool ForceComponentWalk { get; init; }
+
+    /// <summary>Turn OCI whiteouts (".wh.NAME") into overlay's form; off for `berth cp`, where such names are plain files.</summary>
+    public bool ConvertWhiteouts { get; init; } = true;
+
+    /// <summary>Apply the entries' owners (only possible with <see cref="Privileged"/>); off for `berth cp` to the host.</summary>
+    public bool ApplyOwners { get; init; } = true;
 }

@@ -33,6 +33,25 @@ internal sealed partial class LayerCopier
         new LayerCopier(target, cancellationToken).CopyChildren(source, "");
     }
 
+    /// <summary>
+    /// Copies the directory open as <paramref name="source"/> (its contents, then its owner and mode) into the
+    /// existing directory <paramref name="destination"/>: a volume's copy-up.
+    /// </summary>
+    internal static void CopyTree(FileDescriptor source, string destination, CancellationToken cancellationToken)
+    {
+        using var target = new RootedDirectory(destination);
+        var copier = new LayerCopier(target, cancellationToken);
+        copier.CopyChildren(source, "");
+        using var parent = Fs.Open(System.IO.Path.GetDirectoryName(destination.TrimEnd('/'))!, Fs.O_PATH | Fs.O_DIRECTORY);
+        string name = System.IO.Path.GetFileName(destination.TrimEnd('/'));
+        var stat = Fs.Stat(source.Fd, "");
+        if (copier._privileged)
+        {
+            Fs.Check(Libc.fchownat(parent.Fd, name, (int)stat.Uid, (int)stat.Gid, Fs.AT_SYMLINK_NOFOLLOW), $"chown {destination}");
+        }
+        Fs.Check(Libc.fchmodat(parent.Fd, name, stat.Permissions, 0), $"chmod {destination}");
+    }
+
     private void CopyChildren(FileDescriptor source, string relative)
     {
         using var destination = _destination.OpenDirectory(relative, create: false);

@@ -1,6 +1,6 @@
 namespace Berth.Cli.Commands.Container;
 
-/// <summary>`rm [-f] CONTAINER...`: removes stopped containers (running ones too with -f: SIGKILL first).</summary>
+/// <summary>`rm [-f] [-v] CONTAINER...`: removes stopped containers (running ones too with -f: SIGKILL first); -v also their anonymous volumes.</summary>
 internal static class RemoveCommand
 {
     internal static int Execute(GlobalOptions global, string[] argv)
@@ -10,7 +10,7 @@ internal static class RemoveCommand
         using var engine = EngineFactory.Open(global);
         return ContainerLoop.ForEach(args.Positional, name =>
         {
-            engine.Remove(name, args.Has("f", "force"));
+            engine.Remove(name, args.Has("f", "force"), removeVolumes: args.Has("v", "volumes"));
             Console.WriteLine(name);
         });
     }

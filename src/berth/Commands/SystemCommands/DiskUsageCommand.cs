@@ -55,13 +55,17 @@ internal static class DiskUsageCommand
         Table.Print(["CONTAINER ID", "IMAGE", "COMMAND", "LOCAL VOLUMES", "SIZE", "CREATED", "STATUS", "NAMES"],
             u.Containers.Select(c => new[]
             {
-                c.Container.ShortId, c.Container.Image, Command(c), "0", Units.HumanSize(c.Size), Units.Ago(c.Container.Created), PsCommand.Status(c.Container), c.Container.Name,
+                c.Container.ShortId, c.Container.Image, Command(c), LocalVolumes(u, c), Units.HumanSize(c.Size), Units.Ago(c.Container.Created), PsCommand.Status(c.Container), c.Container.Name,
             }).ToList());
         Console.WriteLine("\nLocal Volumes space usage:\n");
-        Table.Print(["VOLUME NAME", "LINKS", "SIZE"], []); // TODO(lead): rows from the volumes table once merged (see DiskUsage.Volumes)
+        Table.Print(["VOLUME NAME", "LINKS", "SIZE"],
+            u.VolumeUsages.Select(v => new[] { v.Volume.Name, v.Links.ToString(CultureInfo.InvariantCulture), Units.HumanSize(v.Size) }).ToList());
         Console.WriteLine($"\nBuild cache usage: {Units.HumanSize(0)}\n");
         Table.Print(["CACHE ID", "CACHE TYPE", "SIZE", "CREATED", "LAST USED", "USAGE", "SHARED"], []);
     }
+
+    private static string LocalVolumes(DiskUsage u, ContainerUsage c) =>
+        u.VolumeUsages.Count(v => v.Containers.Contains(c.Container.Id)).ToString(CultureInfo.InvariantCulture);
 
     private static IEnumerable<(string Repository, string Tag)> Names(ImageUsage i) =>
         i.Names.Count == 0 ? [("<none>", "<none>")]

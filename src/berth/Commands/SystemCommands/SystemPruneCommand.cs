@@ -19,13 +19,19 @@ internal static class SystemPruneCommand
         if (!args.Has("f", "force") && !Confirm.Ask(Warning(all, args.Has("volumes")), Console.In, Console.Out)) return 0;
         using var engine = EngineFactory.Open(global);
         var (containers, containerBytes) = engine.PruneContainers();
-        // TODO(lead): with --volumes, prune anonymous volumes no container uses once the volumes work is merged;
-        // unused networks likewise once bridge networks exist.
+        // docker 23+: --volumes removes the anonymous volumes no container uses (named ones need `volume prune -a`).
+        var (volumes, volumeBytes) = args.Has("volumes") ? engine.Volumes.Prune(all: false, _ => true) : (new List<string>(), 0L);
         var images = await engine.PruneImagesAsync(all, cancellationToken);
         if (containers.Count > 0)
         {
             Console.WriteLine("Deleted Containers:");
             containers.ForEach(Console.WriteLine);
+            Console.WriteLine();
+        }
+        if (volumes.Count > 0)
+        {
+            Console.WriteLine("Deleted Volumes:");
+            volumes.ForEach(Console.WriteLine);
             Console.WriteLine();
         }
         if (images.Untagged.Count + images.Deleted.Count > 0)
@@ -35,7 +41,7 @@ internal static class SystemPruneCommand
             foreach (string id in images.Deleted) Console.WriteLine($"deleted: {id}");
             Console.WriteLine();
         }
-        Console.WriteLine($"Total reclaimed space: {Units.HumanSize(containerBytes + images.BytesFreed)}");
+        Console.WriteLine($"Total reclaimed space: {Units.HumanSize(containerBytes + volumeBytes + images.BytesFreed)}");
         return 0;
     }
 
