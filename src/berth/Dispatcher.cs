@@ -30,6 +30,12 @@ public static class Dispatcher
         "logs" => Task.FromResult(LogsCommand.Execute(global, args, cancellationToken)),
         "wait" => Task.FromResult(WaitCommand.Execute(global, args)),
         "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, args, imagesToo: true)),
+        "restart" => Task.FromResult(RestartCommand.Execute(global, args)),
+        "pause" => Task.FromResult(PauseCommand.Execute(global, args, pause: true)),
+        "unpause" => Task.FromResult(PauseCommand.Execute(global, args, pause: false)),
+        "rename" => Task.FromResult(RenameCommand.Execute(global, args)),
+        "top" => Task.FromResult(TopCommand.Execute(global, args)),
+        "stats" => Task.FromResult(StatsCommand.Execute(global, args, cancellationToken)),
         "container" => RunContainerAsync(global, args, cancellationToken),
         "help" => Task.FromResult(Help()),
         _ => throw new UsageException($"unknown command \"{command}\" (see 'berth --help')"),
@@ -58,7 +64,7 @@ public static class Dispatcher
 
     private static Task<int> RunContainerAsync(GlobalOptions global, string[] args, CancellationToken cancellationToken)
     {
-        if (args.Length == 0) throw new UsageException("\"berth container\" needs a subcommand: run, create, start, stop, kill, rm, ls, logs, inspect, wait");
+        if (args.Length == 0) throw new UsageException("\"berth container\" needs a subcommand: run, create, start, stop, restart, kill, pause, unpause, rename, rm, ls, logs, inspect, wait, top, stats");
         string[] rest = args[1..];
         return args[0] switch
         {
@@ -66,6 +72,7 @@ public static class Dispatcher
             "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, rest, imagesToo: false)),
             "cleanup" => Task.FromResult(CleanupCommand.Execute(global, rest)),
             "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
+            "restart" or "pause" or "unpause" or "rename" or "top" or "stats" => RunAsync(global, args[0], rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),
         };
     }

@@ -27,12 +27,19 @@ internal static class HelpText
               [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
               [--cap-add CAP] [--cap-drop CAP] [--privileged] [--security-opt no-new-privileges|seccomp=unconfined|FILE]
               [--network none|host] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
+              [--env-file FILE] [-l|--label K=V] [--label-file FILE] [--init]
               IMAGE [COMMAND...]
           create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
           start [-a] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
           rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
+          restart [-t SECONDS] CONTAINER...   pause CONTAINER...   unpause CONTAINER...   rename CONTAINER NEW_NAME
+          ps [-n N] [-l] [-f id=|name=|label=K[=V]|status=|exited=N|ancestor=IMAGE|before=C|since=C] [--format TEMPLATE]
+          logs [--since T] [--until T] (RFC 3339, Unix time, or 10m)   top CONTAINER [ps OPTIONS]
+          stats [-a] [--no-stream] [--no-trunc] [--format table|json|TEMPLATE] [CONTAINER...]
+          TEMPLATE: docker's Go-template subset: {{.Field}} {{json .}} {{json .Field}} {{upper .Field}} {{.Label "k"}}, "table ..." for columns
           container ls | inspect | run | create | start | stop | kill | rm | logs | wait
+          container restart | pause | unpause | rename | top | stats
 
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.

@@ -18,6 +18,7 @@ public sealed partial class ContainerEngine
     public MonitorSession Start(string idOrName, bool attach)
     {
         var c = Get(idOrName);
+        if (c.IsPaused) throw new EngineException($"cannot start a paused container {c.Name}, try unpause instead", 1);
         if (c.IsRunning) throw new EngineException($"container {c.Name} is already running", 1);
         var config = ConfigOf(c);
         // `run` mounted the snapshot a moment ago in this process; `start` of a created or exited one mounts it.

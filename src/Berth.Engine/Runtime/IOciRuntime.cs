@@ -28,6 +28,9 @@ public interface IOciRuntime
     /// <summary><c>kill ID SIGNAL</c>; false when the container is no longer there (already exited).</summary>
     bool Kill(string id, string signal);
 
+    /// <summary><c>pause ID</c> / <c>resume ID</c>: freeze or thaw every process of the container; throws the runtime's error.</summary>
+    void Pause(string id, bool pause);
+
     /// <summary><c>delete [--force] ID</c>; a container the runtime does not know is not an error.</summary>
     void Delete(string id, bool force);
 }

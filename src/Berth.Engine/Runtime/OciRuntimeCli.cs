@@ -52,6 +52,13 @@ public sealed class OciRuntimeCli(string path, string root) : IOciRuntime
         return result.ExitCode == 0;
     }
 
+    public void Pause(string id, bool pause)
+    {
+        string verb = pause ? "pause" : "resume";
+        var result = CommandRunner.Run([Path, "--root", Root, verb, id]);
+        if (result.ExitCode != 0) throw new EngineException($"{Name} {verb} {id}: {RuntimeErrorClassifier.LastError(result.Stderr)}", 1);
+    }
+
     public void Delete(string id, bool force)
     {
         var result = CommandRunner.Run(force ? [Path, "--root", Root, "delete", "--force", id] : [Path, "--root", Root, "delete", id]);

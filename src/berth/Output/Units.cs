@@ -21,6 +21,39 @@ internal static class Units
         return size.ToString(format, CultureInfo.InvariantCulture) + SizeUnits[unit];
     }
 
+    private static readonly string[] BinaryUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
+
+    /// <summary>go-units BytesSize: binary units, four significant digits ("1.5MiB", "64MiB").</summary>
+    internal static string BytesSize(double size)
+    {
+        int unit = 0;
+        while (size >= 1024 && unit < BinaryUnits.Length - 1)
+        {
+            size /= 1024;
+            unit++;
+        }
+        return Significant(size, 4) + BinaryUnits[unit];
+    }
+
+    /// <summary>go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits ("1.03kB"), as docker's NET I/O and BLOCK I/O.</summary>
+    internal static string HumanSize3(double size)
+    {
+        int unit = 0;
+        while (size >= 1000 && unit < SizeUnits.Length - 1)
+        {
+            size /= 1000;
+            unit++;
+        }
+        return Significant(size, 3) + SizeUnits[unit];
+    }
+
+    /// <summary>Go's "%.Ng" for the sizes here (values below 10^N).</summary>
+    private static string Significant(double size, int digits)
+    {
+        int integerDigits = size < 1 ? 1 : (int)Math.Floor(Math.Log10(size)) + 1;
+        return size.ToString("0." + new string('#', Math.Max(0, digits - integerDigits)), CultureInfo.InvariantCulture);
+    }
+
     internal static string Ago(DateTimeOffset? time)
     {
         if (time is null) return "N/A";

@@ -8,13 +8,18 @@ namespace Berth.Cli.Commands.Container;
 /// </summary>
 internal static class CreateFlags
 {
-    internal static readonly HashSet<string> Booleans = ["d", "detach", "rm", "read-only", "privileged", "help", "i", "interactive", "t", "tty"];
+    internal static readonly HashSet<string> Booleans =
+    [
+        "d", "detach", "rm", "read-only", "privileged", "help", "i", "interactive", "t", "tty",
+        "init",
+    ];
 
     internal static readonly HashSet<string> Valued =
     [
         "name", "e", "env", "w", "workdir", "u", "user", "entrypoint", "h", "hostname", "v", "volume", "tmpfs", "m", "memory",
         "memory-swap", "cpus", "c", "cpu-shares", "cpuset-cpus", "pids-limit", "ulimit", "cap-add", "cap-drop", "security-opt",
         "network", "net", "runtime", "log-opt", "platform",
+        "l", "label", "label-file", "env-file",
     ];
 
     internal static (CreateOptions Options, CommandArgs Flags) Parse(string[] argv, string command)
@@ -34,6 +39,9 @@ internal static class CreateFlags
             CapDrop = flags.GetAll("cap-drop").ToList(), Privileged = flags.Has("privileged"), SecurityOpt = flags.GetAll("security-opt").ToList(),
             Network = flags.Get("network", "net") ?? "none", AutoRemove = flags.Has("rm"), Runtime = flags.Get("runtime"),
         };
+        o.Env.InsertRange(0, flags.GetAll("env-file").SelectMany(f => KeyValueFile.Read(f, "env file", Environment.GetEnvironmentVariable)));
+        o.Labels = [.. flags.GetAll("label-file").SelectMany(f => KeyValueFile.Read(f, "label file", null)), .. flags.GetAll("l", "label")];
+        o.Init = flags.Has("init");
         foreach (string opt in flags.GetAll("log-opt"))
         {
             string[] kv = opt.Split('=', 2);
