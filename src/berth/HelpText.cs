@@ -11,7 +11,7 @@ internal static class HelpText
         Image commands:
           pull [-q] [--platform os/arch[/variant]] NAME[:TAG|@DIGEST]   fetch an image from a registry
           push NAME[:TAG]                                              send an image to a registry
-          images [-a] [-q] [--digests] [--format table|json] [-f dangling=true|reference=PATTERN]
+          images [-a] [-q] [--digests] [--format table|json|TEMPLATE] [-f dangling=true|reference=PATTERN]
           image ls | inspect IMAGE... | history IMAGE | rm IMAGE... | prune [-a] [-f] | pull | push | tag | save | load | import
           tag SOURCE TARGET                                            give an image another name
           rmi [-f] IMAGE...                                            remove names / images

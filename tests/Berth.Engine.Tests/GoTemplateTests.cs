@@ -32,3 +32,17 @@ public class GoTemplateTests
         Assert.Throws<UsageException>(() => GoTemplate.Parse("{{range .}}", Fields));
     }
 }
+
+public class UnitsTests
+{
+    [Fact]
+    public void DockersSizeFormats()
+    {
+        Assert.Equal("64MiB", Units.BytesSize(64 << 20));
+        Assert.Equal("1.5MiB", Units.BytesSize(1.5 * 1024 * 1024));
+        Assert.Equal("476KiB", Units.BytesSize(476 * 1024));
+        Assert.Equal("0B", Units.HumanSize3(0));
+        Assert.Equal("1.03kB", Units.HumanSize3(1030));
+        Assert.Equal("123MB", Units.HumanSize3(123_400_000));
+    }
+}

@@ -60,6 +60,27 @@ public class LifeSpecTests
     }
 
     [Fact]
+    public void PrivilegedAndCapAddAllGiveTheHostsBoundingSet()
+    {
+        using var dir = new TempDirectory();
+        string status = Path.Combine(dir.Path, "status");
+        File.WriteAllText(status, "Name:\tx\nCapBnd:\t000001fffeffffff\n");
+        var bounding = ContainerEngine.BoundingSet(status)!;
+        Assert.Equal(40, bounding.Count);
+        Assert.DoesNotContain("CAP_SYS_RESOURCE", bounding);
+        Assert.Contains("CAP_CHECKPOINT_RESTORE", bounding);
+        var (spec, _) = SpecBuilder.Build(new SpecInputs
+        {
+            Id = Id, Options = new CreateOptions { Privileged = true }, Image = new ImageContainerConfig { Cmd = ["sh"] }, RootfsPath = "/r",
+            CgroupsPath = "/b", HostCapabilities = bounding,
+        });
+        Assert.Equal(bounding, spec.Process!.Capabilities!.Bounding!);
+        Assert.Equal(bounding, SpecBuilder.Capabilities(["ALL"], [], bounding));
+        Assert.Contains("CAP_SYS_RESOURCE", SpecBuilder.Capabilities(["ALL"], []));
+        Assert.Equal("1.0.2", spec.OciVersion);
+    }
+
+    [Fact]
     public void KeyValueFileIsDockersFormat()
     {
         string text = "\uFEFF# comment\n\n  A=1\nB= spaced value \nC\nD\nE=\"quoted\"\r\nF=x=y\n";

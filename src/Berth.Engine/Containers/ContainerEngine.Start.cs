@@ -35,7 +35,10 @@ public sealed partial class ContainerEngine
             session.WaitForMonitorExit();
             session.Dispose();
             FailStart(c, config, e);
-            throw;
+            string runtime = Path.GetFileName(c.RuntimePath);
+            // Name the runtime when its message does not (crun's "cgroups in hybrid mode not supported").
+            if (e.Message.Contains(runtime, StringComparison.Ordinal)) throw;
+            throw new EngineException($"{runtime}: {e.Message}", e.ExitCode, e);
         }
         Store.Change(c.Id, r =>
         {
