@@ -1,3 +1,4 @@
+using Berth.Images.IntegrationTests;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -35,7 +36,9 @@ public class LifeTests(EngineFixture f)
     [EngineFact]
     public void PauseUnpauseStopAndRestartWithEachRuntime()
     {
-        foreach (string runtime in new[] { "berth-runtime", "runc" })
+        Assert.Null(RunFlagTests.RuntimeMissing("runc"));
+        Assert.Null(RunFlagTests.RuntimeMissing("crun"));
+        foreach (string runtime in new[] { "berth-runtime", "runc", "crun" })
         {
             string name = NewName();
             Ok("run", "-d", "--runtime", runtime, "--name", name, f.Image, "sh", "-c", "trap 'exit 5' TERM; echo up; while true; do sleep 0.1; done");
@@ -145,7 +148,8 @@ public class LifeTests(EngineFixture f)
             string id = Ok("ps", "-q", "--no-trunc", "-f", "name=" + web).Stdout.Trim();
             Assert.Equal($"{web}\n", Ok("ps", "-f", "id=" + id[..6], "--format", "{{.Names}}").Stdout);
             using var json = JsonDocument.Parse(Ok("ps", "--format", "{{json .}}", "-f", "name=" + web).Stdout);
-            Assert.Equal("flag=,owner=dev,tier=front", json.RootElement.GetProperty("Labels").GetString());
+            // The image's own label is merged under the flags' (docker's merge); sorted by key.
+            Assert.Equal("flag=,org.berth.fixture=busybox,owner=dev,tier=front", json.RootElement.GetProperty("Labels").GetString());
             string table = Ok("ps", "-a", "--format", "table {{.Names}}\\t{{.Status}}", "-f", "label=tier").Stdout;
             Assert.Matches(@"^NAMES\s+STATUS\n", table);
             Assert.Contains("Created", table);
@@ -177,5 +181,69 @@ public class LifeTests(EngineFixture f)
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("--since", bad.Stderr);
         Ok("rm", "-f", name);
+    }
+
+    [EngineFact]
+    public void LogsFollowTailAndUntil()
+    {
+        string name = NewName(), up = NewName();
+        try
+        {
+            Ok("run", "-d", "--name", name, f.Image, "sh", "-c", "for i in 1 2 3; do echo line$i; done; echo err >&2; sleep 2; echo late; exit 3");
+            Eventually(() => f.Run("logs", name).Stderr == "err\n", "the first lines");
+            // --tail counts entries of both streams; -f then prints what comes and returns when the container stops.
+            var follow = Ok("logs", "-f", "--tail", "2", name);
+            Assert.Equal(("line3\nlate\n", "err\n"), (follow.Stdout, follow.Stderr));
+            Assert.Equal("3\n", Ok("wait", name).Stdout);
+            Assert.Equal("late\n", Ok("logs", "-n", "1", name).Stdout);
+            Assert.Equal("", Ok("logs", "--tail", "0", name).Stdout);
+            Assert.Equal("line1\nline2\nline3\nlate\n", Ok("logs", "--tail", "all", name).Stdout);
+            Assert.Equal(1, f.Run("logs", "--tail", "some", name).ExitCode);
+
+            // -f --until stops following at that time although the container runs on.
+            Ok("run", "-d", "--name", up, f.Image, "sh", "-c", "echo up; sleep 100");
+            Eventually(() => f.Run("logs", up).Stdout == "up\n", "started");
+            string until = (DateTimeOffset.UtcNow.AddSeconds(1.5).ToUnixTimeMilliseconds() / 1000.0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            Assert.Equal("up\n", Ok("logs", "-f", "--until", until, up).Stdout);
+            Assert.InRange(watch.Elapsed.TotalSeconds, 0.5, 30);
+            Assert.Contains("\"Running\": true", Ok("inspect", up).Stdout);
+        }
+        finally
+        {
+            f.Run("rm", "-f", name, up);
+        }
+    }
+
+    [EngineFact]
+    public void PsQuietExitedAndJson()
+    {
+        string ok = NewName(), failed = NewName(), up = NewName();
+        try
+        {
+            Assert.Equal(0, f.Run("run", "--name", ok, f.Image, "true").ExitCode);
+            Assert.Equal(3, f.Run("run", "--name", failed, f.Image, "sh", "-c", "exit 3").ExitCode);
+            string upId = Ok("run", "-d", "--name", up, f.Image, "sleep", "100").Stdout.Trim();
+            Assert.Equal($"{failed}\n", Ok("ps", "-a", "--filter", "exited=3", "--format", "{{.Names}}").Stdout);
+            Assert.Equal($"{failed}\n{ok}\n", Ok("ps", "-a", "-f", "exited=0", "-f", "exited=3", "--format", "{{.Names}}").Stdout);
+            Assert.Equal($"{failed}\n{ok}\n", Ok("ps", "-f", "status=exited", "--format", "{{.Names}}").Stdout);
+            Assert.Equal($"{upId[..12]}\n", Ok("ps", "-q").Stdout);
+            Assert.Equal($"{upId}\n", Ok("ps", "-q", "--no-trunc").Stdout);
+            Assert.Equal(3, Ok("ps", "-a", "-q", "-f", "name=" + ok, "-f", "name=" + failed, "-f", "name=" + up).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            Assert.Equal(1, f.Run("ps", "-f", "exited=x").ExitCode);
+            Assert.Equal(1, f.Run("ps", "-f", "bogus=1").ExitCode);
+            var lines = Ok("ps", "-a", "--format", "json", "-f", "name=" + up, "-f", "name=" + failed).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(2, lines.Length);
+            using var running = JsonDocument.Parse(lines[0]);
+            Assert.Equal(up, running.RootElement.GetProperty("Names").GetString());
+            Assert.Equal("running", running.RootElement.GetProperty("State").GetString());
+            Assert.Equal(upId[..12], running.RootElement.GetProperty("ID").GetString());
+            using var exited = JsonDocument.Parse(lines[1]);
+            Assert.StartsWith("Exited (3)", exited.RootElement.GetProperty("Status").GetString());
+        }
+        finally
+        {
+            f.Run("rm", "-f", ok, failed, up);
+        }
     }
 }

@@ -84,6 +84,7 @@ public sealed partial class ContainerEngine
             "--log-max-files", maxFiles.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--exit-file", Path.Combine(runDir, "exit"),
         };
+        foreach (string word in Runtime.CrunOnHybridHost.Prefix(c.RuntimePath)) argv.AddRange(["--runtime-wrapper", word]);
         if (attach) argv.Add("--attach");
         argv.AddRange(["--", .. _options.SelfCommand, "--root", Paths.DataRoot, "container", "cleanup", c.Id]);
         return argv;

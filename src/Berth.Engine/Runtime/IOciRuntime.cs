@@ -14,7 +14,7 @@ public interface IOciRuntime
     /// <summary>The binary's file name ("berth-runtime", "runc", "crun").</summary>
     string Name { get; }
 
-    /// <summary>[path, --root, DIR, --log, FILE, --log-format, json]: what precedes every verb.</summary>
+    /// <summary>[path, --root, DIR, --log, FILE, --log-format, json]: what precedes every verb (argv[0] is the program to run; see CrunOnHybridHost).</summary>
     IReadOnlyList<string> GlobalArguments(string logFile);
 
     /// <summary><c>create --bundle B --pid-file P ID</c> with the given stdio; returns the container's pid.</summary>

@@ -35,12 +35,13 @@ internal static class LogsCommand
             target.Write(e.Data);
             target.Flush();
         }
-        var entries = JsonLogReader.ReadAll(c.LogPath).Where(InWindow).ToList();
+        var entries = JsonLogReader.ReadAll(c.LogPath, out long offset).Where(InWindow).ToList();
         foreach (var e in keep is { } k ? entries.Skip(Math.Max(0, entries.Count - k)) : entries) Emit(e);
-        if (args.Has("f", "follow") && c.IsRunning && (until is null || until > DateTimeOffset.UtcNow))
+        // -f follows while the container runs and, with --until, until that time (docker stops there too).
+        bool Following() => (until is null || DateTimeOffset.UtcNow <= until) && engine.Store.Find(c.Id)?.IsRunning == true && engine.IsMonitorAlive(c);
+        if (args.Has("f", "follow") && c.IsRunning && Following())
         {
-            long offset = File.Exists(c.LogPath) ? new FileInfo(c.LogPath).Length : 0;
-            JsonLogReader.Follow(c.LogPath, offset, () => engine.Store.Find(c.Id)?.IsRunning == true && engine.IsMonitorAlive(c), Emit, cancellationToken);
+            JsonLogReader.Follow(c.LogPath, offset, Following, Emit, cancellationToken);
         }
         return 0;
     }
