@@ -61,6 +61,7 @@ internal static class Units
         string text = d.TotalSeconds switch
         {
             < 1 => "Less than a second",
+            < 2 => "1 second",
             < 60 => $"{(int)d.TotalSeconds} seconds",
             < 120 => "About a minute",
             < 3600 => $"{(int)d.TotalMinutes} minutes",
