@@ -43,6 +43,10 @@ public class ErrorTests(EngineFixture f)
             Assert.Equal(1, r.ExitCode);
             Assert.Equal($"berth: cannot remove container \"/{name}\": container is running: stop the container before removing or force remove", r.Stderr.Trim());
             Assert.Contains("\"Running\": true", f.Run("inspect", name).Stdout);
+            Assert.Equal(0, f.Run("pause", name).ExitCode);
+            var paused = f.Run("rm", name);
+            Assert.Equal(1, paused.ExitCode);
+            Assert.Equal($"berth: cannot remove container \"/{name}\": container is paused and must be unpaused first", paused.Stderr.Trim());
             // A name in use by a running container: 125, one line, nothing new.
             AssertCleanFailure(125, $"the container name \"/{name}\" is already in use", "run", "-d", "--name", name, f.Image, "true");
         }
