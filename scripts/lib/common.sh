@@ -13,11 +13,13 @@ need_root() {
 # that push the fixture image), apache2-utils (htpasswd -B for Basic auth), openssl (token-auth keys),
 # debootstrap (the Debian fixture image) and podman (loads berth's docker-archive in the save/load interop
 # test); libsqlite3-0 (the engine's database, linked into berth) and libsqlite3-dev (the link-time library
-# for NativeAOT).
+# for NativeAOT); tini (its static tini-static is bound into containers as PID 1 by `berth run --init`, as
+# docker's docker-init is tini; catatonit, podman's init, is used when tini-static is missing).
 install_deps() {
   local pkgs=(busybox-static runc build-essential zlib1g-dev jq util-linux procps uidmap passwd
               libseccomp2 libseccomp-dev docker-registry skopeo umoci apache2-utils openssl debootstrap podman
-              libsqlite3-0 libsqlite3-dev)
+              libsqlite3-0 libsqlite3-dev
+              tini)
   local missing=()
   for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if [ ${#missing[@]} -gt 0 ]; then

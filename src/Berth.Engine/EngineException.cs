@@ -18,8 +18,8 @@ public sealed class ContainerNotFoundException(string idOrName)
     : EngineException($"no such container: {idOrName} (see 'berth ps -a')");
 
 /// <summary>The name belongs to another container (names are unique).</summary>
-public sealed class NameInUseException(string name, string ownerId)
-    : EngineException($"the container name \"/{name}\" is already in use by container \"{ownerId}\": remove (or rename) that container to reuse the name");
+public sealed class NameInUseException(string name, string ownerId, int exitCode = 125)
+    : EngineException($"the container name \"/{name}\" is already in use by container \"{ownerId}\": remove (or rename) that container to reuse the name", exitCode);
 
 /// <summary>A flag's value cannot be used (docker: "invalid argument ... for ... flag").</summary>
 public sealed class InvalidOptionException(string message) : EngineException(message);

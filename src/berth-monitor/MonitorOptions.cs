@@ -11,6 +11,9 @@ internal sealed class MonitorOptions
     public string Id { get; private set; } = "";
     public string Runtime { get; private set; } = "";
     public string RuntimeRoot { get; private set; } = "";
+
+    /// <summary>Words run before the runtime, one per --runtime-wrapper (crun on a hybrid cgroup host: Berth.Engine's CrunOnHybridHost).</summary>
+    public List<string> RuntimeWrapper { get; } = [];
     public string Bundle { get; private set; } = "";
     public string PidFile { get; private set; } = "";
     public string RuntimeLog { get; private set; } = "";
@@ -42,6 +45,7 @@ internal sealed class MonitorOptions
             {
                 case "--id": o.Id = value; break;
                 case "--runtime": o.Runtime = value; break;
+                case "--runtime-wrapper": o.RuntimeWrapper.Add(value); break;
                 case "--runtime-root": o.RuntimeRoot = value; break;
                 case "--bundle": o.Bundle = value; break;
                 case "--pid-file": o.PidFile = value; break;
@@ -59,5 +63,5 @@ internal sealed class MonitorOptions
 
     /// <summary>runtime --root DIR --log FILE --log-format json VERB ARGS... (runc, crun and berth-runtime all take this).</summary>
     public string[] RuntimeArgs(params string[] verb) =>
-        [Runtime, "--root", RuntimeRoot, "--log", RuntimeLog, "--log-format", "json", .. verb];
+        [.. RuntimeWrapper, Runtime, "--root", RuntimeRoot, "--log", RuntimeLog, "--log-format", "json", .. verb];
 }

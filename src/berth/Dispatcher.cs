@@ -31,6 +31,12 @@ public static class Dispatcher
         "logs" => Task.FromResult(LogsCommand.Execute(global, args, cancellationToken)),
         "wait" => Task.FromResult(WaitCommand.Execute(global, args)),
         "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, args, imagesToo: true)),
+        "restart" => Task.FromResult(RestartCommand.Execute(global, args)),
+        "pause" => Task.FromResult(PauseCommand.Execute(global, args, pause: true)),
+        "unpause" => Task.FromResult(PauseCommand.Execute(global, args, pause: false)),
+        "rename" => Task.FromResult(RenameCommand.Execute(global, args)),
+        "top" => Task.FromResult(TopCommand.Execute(global, args)),
+        "stats" => Task.FromResult(StatsCommand.Execute(global, args, cancellationToken)),
         "container" => RunContainerAsync(global, args, cancellationToken),
         "info" => Task.FromResult(InfoCommand.Execute(global, args)),
         "version" => Task.FromResult(VersionCommand.Execute(global, args)),
@@ -64,7 +70,7 @@ public static class Dispatcher
 
     private static Task<int> RunContainerAsync(GlobalOptions global, string[] args, CancellationToken cancellationToken)
     {
-        if (args.Length == 0) throw new UsageException("\"berth container\" needs a subcommand: run, create, start, stop, kill, rm, ls, logs, inspect, wait");
+        if (args.Length == 0) throw new UsageException("\"berth container\" needs a subcommand: run, create, start, stop, restart, kill, pause, unpause, rename, rm, ls, logs, inspect, wait, top, stats");
         string[] rest = args[1..];
         return args[0] switch
         {
@@ -74,6 +80,7 @@ public static class Dispatcher
             "prune" => Task.FromResult(ContainerPruneCommand.Execute(global, rest)),
             "cp" => CopyCommand.ExecuteAsync(global, rest, cancellationToken),
             "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
+            "restart" or "pause" or "unpause" or "rename" or "top" or "stats" => RunAsync(global, args[0], rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),
         };
     }

@@ -11,7 +11,7 @@ internal static class HelpText
         Image commands:
           pull [-q] [--platform os/arch[/variant]] NAME[:TAG|@DIGEST]   fetch an image from a registry
           push NAME[:TAG]                                              send an image to a registry
-          images [-a] [-q] [--digests] [--format table|json] [-f dangling=true|reference=PATTERN]
+          images [-a] [-q] [--digests] [--format table|json|TEMPLATE] [-f dangling=true|reference=PATTERN]
           image ls | inspect IMAGE... | history IMAGE | rm IMAGE... | prune [-a] [-f] | pull | push | tag | save | load | import
           tag SOURCE TARGET                                            give an image another name
           rmi [-f] IMAGE...                                            remove names / images
@@ -28,12 +28,19 @@ internal static class HelpText
               [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
               [--cap-add CAP] [--cap-drop CAP] [--privileged] [--security-opt no-new-privileges|seccomp=unconfined|FILE]
               [--network none|host] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
+              [--env-file FILE] [-l|--label K=V] [--label-file FILE] [--init]
               IMAGE [COMMAND...]
           create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
           start [-a] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
           rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
-          container ls | inspect | run | create | start | stop | kill | rm | logs | wait | cp
+          restart [-t SECONDS] CONTAINER...   pause CONTAINER...   unpause CONTAINER...   rename CONTAINER NEW_NAME
+          ps [-n N] [-l] [-f id=|name=|label=K[=V]|status=|exited=N|ancestor=IMAGE|before=C|since=C] [--format TEMPLATE]
+          logs [--since T] [--until T] (RFC 3339, Unix time, or 10m)   top CONTAINER [ps OPTIONS]
+          stats [-a] [--no-stream] [--no-trunc] [--format table|json|TEMPLATE] [CONTAINER...]
+          TEMPLATE: docker's Go-template subset: {{.Field}} {{json .}} {{json .Field}} {{upper .Field}} {{.Label "k"}}, "table ..." for columns
+          container ls | inspect | run | create | start | stop | kill | rm | logs | wait | cp | prune
+          container restart | pause | unpause | rename | top | stats
           rm -v CONTAINER...        also remove the container's anonymous volumes
           cp [-a] [-L] CONTAINER:SRC DEST|-   cp [-a] [-L] SRC|- CONTAINER:DEST   copy files out of / into a container
 

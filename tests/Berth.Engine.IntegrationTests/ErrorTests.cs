@@ -7,12 +7,54 @@ public class ErrorTests(EngineFixture f)
     private void AssertCleanFailure(int expectedCode, string expectedText, params string[] args)
     {
         string before = f.Run("ps", "-a", "-q").Stdout;
+        var (mounts, cgroups, runtimeState) = (f.LeftoverMounts(), f.LeftoverCgroups(), f.RunEntries("runtime"));
         var r = f.Run(args);
         Assert.True(r.ExitCode == expectedCode, r.ToString());
         Assert.Single(r.Stderr.Trim().Split('\n'), line => line.StartsWith("berth: ", StringComparison.Ordinal));
         Assert.Contains(expectedText, r.Stderr);
         Assert.Equal(before, f.Run("ps", "-a", "-q").Stdout);
-        Assert.Equal(before.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length, f.Entries("storage/containers").Length);
+        int rows = before.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        Assert.Equal(rows, f.Entries("storage/containers").Length);
+        Assert.Equal(rows, f.Entries("containers").Length);
+        Assert.Equal(mounts, f.LeftoverMounts());
+        Assert.Equal(cgroups, f.LeftoverCgroups());
+        Assert.Equal(runtimeState, f.RunEntries("runtime"));
+    }
+
+    [EngineFact]
+    public void CommandNotFoundAndNotExecutableWithRm()
+    {
+        AssertCleanFailure(127, "executable file not found", "run", "--rm", f.Image, "berth-test-no-such-command");
+        AssertCleanFailure(127, "no such file", "run", "--rm", f.Image, "/berth-test-nowhere");
+        AssertCleanFailure(126, "permission denied", "run", "--rm", f.Image, "/etc/passwd");
+        AssertCleanFailure(126, "permission denied", "run", "--rm", f.Image, "/etc");
+        AssertCleanFailure(127, "executable file not found", "run", "--rm", "--runtime", "runc", f.Image, "berth-test-no-such-command");
+        AssertCleanFailure(126, "permission denied", "run", "--rm", "--runtime", "runc", f.Image, "/etc/passwd");
+    }
+
+    [EngineFact]
+    public void RemoveRunningNeedsForce()
+    {
+        string name = "berth-test-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(0, f.Run("run", "-d", "--name", name, f.Image, "sleep", "100").ExitCode);
+        try
+        {
+            var r = f.Run("rm", name);
+            Assert.Equal(1, r.ExitCode);
+            Assert.Equal($"berth: cannot remove container \"/{name}\": container is running: stop the container before removing or force remove", r.Stderr.Trim());
+            Assert.Contains("\"Running\": true", f.Run("inspect", name).Stdout);
+            Assert.Equal(0, f.Run("pause", name).ExitCode);
+            var paused = f.Run("rm", name);
+            Assert.Equal(1, paused.ExitCode);
+            Assert.Equal($"berth: cannot remove container \"/{name}\": container is paused and must be unpaused first", paused.Stderr.Trim());
+            // A name in use by a running container: 125, one line, nothing new.
+            AssertCleanFailure(125, $"the container name \"/{name}\" is already in use", "run", "-d", "--name", name, f.Image, "true");
+        }
+        finally
+        {
+            Assert.Equal(0, f.Run("rm", "-f", name).ExitCode);
+        }
+        Assert.Equal("", f.Run("ps", "-a", "-q", "-f", "name=" + name).Stdout);
     }
 
     [EngineFact]

@@ -6,6 +6,7 @@ using Berth.Engine.State;
 using Berth.Images.Content;
 using Berth.Images.Reference;
 using Berth.Oci;
+using Berth.Oci.Linux;
 using Berth.Oci.Seccomp;
 
 namespace Berth.Engine.Containers;
@@ -104,8 +105,35 @@ public sealed partial class ContainerEngine
             SeccompProfile = SeccompFile(o), HostHostname = Environment.MachineName,
             GoArch = DockerDefaultProfile.GoArch(System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture),
             Kernel = Environment.OSVersion.Version,
+            InitPath = o.Init ? FindInit() : null,
+            HostDevices = o.Privileged ? HostDevices.List() : [],
+            HostCapabilities = BoundingSet(),
         };
     }
+
+    /// <summary>The capability names in CapBnd of /proc/self/status; null when it cannot be read.</summary>
+    internal static List<string>? BoundingSet(string status = "/proc/self/status")
+    {
+        try
+        {
+            string? line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("CapBnd:", StringComparison.Ordinal));
+            if (line is null || !ulong.TryParse(line[7..].Trim(), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out ulong mask)) return null;
+            return CapabilityNames.All.Where((_, bit) => (mask & (1UL << bit)) != 0).ToList();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// --init's binary: $BERTH_INIT_PATH, else tini-static (docker's docker-init is tini: a command that is not
+    /// found exits 127, one that cannot run 126), else catatonit (podman's); both static, so they run in any image.
+    /// </summary>
+    internal static string? FindInit() =>
+        (Environment.GetEnvironmentVariable("BERTH_INIT_PATH") is { Length: > 0 } env ? env : null)
+        ?? RuntimeLocator.FindBinary("tini-static") ?? RuntimeLocator.FindBinary("docker-init") ?? RuntimeLocator.FindBinary("catatonit")
+        ?? (File.Exists("/usr/libexec/podman/catatonit") ? "/usr/libexec/podman/catatonit" : null);
 
     /// <summary>/etc/NAME of the image, read only when neither /etc nor the file is a symlink (which could point at the host's files).</summary>
     private static string? ImageFile(string rootfs, string name)

@@ -18,8 +18,9 @@ public sealed partial class ContainerEngine
         var c = Get(idOrName);
         if (c.IsRunning)
         {
+            if (!force && c.IsPaused) throw new EngineException($"cannot remove container \"/{c.Name}\": container is paused and must be unpaused first", 1);
             if (!force) throw new EngineException($"cannot remove container \"/{c.Name}\": container is running: stop the container before removing or force remove", 1);
-            RuntimeFor(c).Kill(c.Id, "SIGKILL");
+            Signal(c, RuntimeFor(c), "SIGKILL");
             if (!WaitForExit(c, TimeSpan.FromSeconds(30))) throw new EngineException($"container {c.Name} did not exit 30 s after SIGKILL", 1);
         }
         using (RemovalLock(c.Id))

@@ -18,6 +18,7 @@ public sealed partial class ContainerEngine
     public MonitorSession Start(string idOrName, bool attach)
     {
         var c = Get(idOrName);
+        if (c.IsPaused) throw new EngineException($"cannot start a paused container {c.Name}, try unpause instead", 1);
         if (c.IsRunning) throw new EngineException($"container {c.Name} is already running", 1);
         var config = ConfigOf(c);
         // `run` mounted the snapshot a moment ago in this process; `start` of a created or exited one mounts it.
@@ -34,7 +35,10 @@ public sealed partial class ContainerEngine
             session.WaitForMonitorExit();
             session.Dispose();
             FailStart(c, config, e);
-            throw;
+            string runtime = Path.GetFileName(c.RuntimePath);
+            // Name the runtime when its message does not (crun's "cgroups in hybrid mode not supported").
+            if (e.Message.Contains(runtime, StringComparison.Ordinal)) throw;
+            throw new EngineException($"{runtime}: {e.Message}", e.ExitCode, e);
         }
         Store.Change(c.Id, r =>
         {
@@ -81,6 +85,7 @@ public sealed partial class ContainerEngine
             "--log-max-files", maxFiles.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--exit-file", Path.Combine(runDir, "exit"),
         };
+        foreach (string word in Runtime.CrunOnHybridHost.Prefix(c.RuntimePath)) argv.AddRange(["--runtime-wrapper", word]);
         if (attach) argv.Add("--attach");
         argv.AddRange(["--", .. _options.SelfCommand, "--root", Paths.DataRoot, "container", "cleanup", c.Id]);
         return argv;

@@ -16,8 +16,8 @@ public sealed partial class ContainerEngine
         if (!c.IsRunning) return;
         var runtime = RuntimeFor(c);
         string signal = ConfigOf(c).StopSignal ?? "SIGTERM";
-        if (timeoutSeconds != 0 && runtime.Kill(c.Id, signal) && WaitForExit(c, TimeSpan.FromSeconds(Math.Max(0, timeoutSeconds)))) return;
-        runtime.Kill(c.Id, "SIGKILL");
+        if (timeoutSeconds != 0 && Signal(c, runtime, signal) && WaitForExit(c, TimeSpan.FromSeconds(Math.Max(0, timeoutSeconds)))) return;
+        Signal(c, runtime, "SIGKILL");
         if (!WaitForExit(c, TimeSpan.FromSeconds(30))) throw new EngineException($"container {c.Name} did not exit 30 s after SIGKILL (monitor pid {c.MonitorPid})", 1);
     }
 
@@ -26,10 +26,31 @@ public sealed partial class ContainerEngine
     {
         var c = Get(idOrName);
         if (!c.IsRunning) throw new EngineException($"cannot kill container {c.Name}: container {c.Id} is not running", 1);
-        if (!RuntimeFor(c).Kill(c.Id, signal))
+        if (!Signal(c, RuntimeFor(c), signal))
         {
             throw new EngineException($"cannot kill container {c.Name} with {signal}: the runtime refused (unknown signal, or the container just exited)", 1);
         }
+    }
+
+    /// <summary>
+    /// A signal through the runtime. A paused container is thawed right after (frozen processes cannot act on
+    /// it), so stop and kill work on it as in docker; it is running again if it survives the signal.
+    /// </summary>
+    private bool Signal(ContainerRecord c, Runtime.IOciRuntime runtime, string signal)
+    {
+        bool sent = runtime.Kill(c.Id, signal);
+        if (sent && Store.Find(c.Id) is { IsPaused: true } paused)
+        {
+            try
+            {
+                Resume(paused);
+            }
+            catch (EngineException)
+            {
+                // The signal ended it before the thaw: nothing left to resume.
+            }
+        }
+        return sent;
     }
 
     /// <summary>`berth wait`: blocks until the container is not running; its exit code.</summary>

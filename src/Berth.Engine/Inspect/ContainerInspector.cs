@@ -18,7 +18,7 @@ public static class ContainerInspector
             Id = c.Id, Created = Time(c.Created), Path = args.FirstOrDefault() ?? "", Args = args.Skip(1).ToList(),
             State = new InspectState
             {
-                Status = c.State, Running = c.IsRunning, Pid = c.IsRunning ? c.Pid : 0, ExitCode = c.ExitCode ?? 0, Error = c.Error ?? "",
+                Status = c.State, Running = c.IsRunning, Paused = c.IsPaused, Pid = c.IsRunning ? c.Pid : 0, ExitCode = c.ExitCode ?? 0, Error = c.Error ?? "",
                 StartedAt = c.StartedAt is { } s ? Time(s) : ZeroTime, FinishedAt = c.FinishedAt is { } f ? Time(f) : ZeroTime,
             },
             Image = c.ImageId, LogPath = c.LogPath, Name = "/" + c.Name, Driver = config.Driver,

@@ -11,13 +11,21 @@ namespace Berth.Engine.Logs;
 /// </summary>
 public static class JsonLogReader
 {
-    public static List<LogEntry> ReadAll(string path)
+    public static List<LogEntry> ReadAll(string path) => ReadAll(path, out _);
+
+    /// <summary>
+    /// Every entry, and in <paramref name="followFrom"/> the bytes of FILE they used: where <see cref="Follow"/>
+    /// goes on, so a line written while this read is neither lost nor printed twice.
+    /// </summary>
+    public static List<LogEntry> ReadAll(string path, out long followFrom)
     {
         var entries = new List<LogEntry>();
+        followFrom = 0;
         foreach (string file in Files(path))
         {
             using var stream = Open(file);
-            if (stream is not null) ReadLines(stream, entries.Add);
+            long consumed = stream is null ? 0 : ReadLines(stream, entries.Add);
+            if (file == path) followFrom = consumed;
         }
         return entries;
     }

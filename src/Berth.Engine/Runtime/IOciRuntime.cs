@@ -14,7 +14,7 @@ public interface IOciRuntime
     /// <summary>The binary's file name ("berth-runtime", "runc", "crun").</summary>
     string Name { get; }
 
-    /// <summary>[path, --root, DIR, --log, FILE, --log-format, json]: what precedes every verb.</summary>
+    /// <summary>[path, --root, DIR, --log, FILE, --log-format, json]: what precedes every verb (argv[0] is the program to run; see CrunOnHybridHost).</summary>
     IReadOnlyList<string> GlobalArguments(string logFile);
 
     /// <summary><c>create --bundle B --pid-file P ID</c> with the given stdio; returns the container's pid.</summary>
@@ -27,6 +27,9 @@ public interface IOciRuntime
 
     /// <summary><c>kill ID SIGNAL</c>; false when the container is no longer there (already exited).</summary>
     bool Kill(string id, string signal);
+
+    /// <summary><c>pause ID</c> / <c>resume ID</c>: freeze or thaw every process of the container; throws the runtime's error.</summary>
+    void Pause(string id, bool pause);
 
     /// <summary><c>delete [--force] ID</c>; a container the runtime does not know is not an error.</summary>
     void Delete(string id, bool force);

@@ -41,4 +41,8 @@ public sealed class CreateOptions
     /// <summary>--log-opt max-size / max-file.</summary>
     public string? LogMaxSize { get; set; }
     public string? LogMaxFiles { get; set; }
+    /// <summary>--label K=V (and --label-file lines, first): on top of the image's labels.</summary>
+    public List<string> Labels { get; set; } = [];
+    /// <summary>--init: a small init (catatonit) as PID 1 that reaps zombies and forwards signals.</summary>
+    public bool Init { get; set; }
 }

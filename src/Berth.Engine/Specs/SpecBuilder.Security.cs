@@ -29,7 +29,7 @@ public static partial class SpecBuilder
     {
         var o = inputs.Options;
         var process = spec.Process!;
-        var caps = o.Privileged ? [.. CapabilityNames.All] : Capabilities(o.CapAdd, o.CapDrop);
+        var caps = o.Privileged ? [.. inputs.HostCapabilities ?? CapabilityNames.All] : Capabilities(o.CapAdd, o.CapDrop, inputs.HostCapabilities);
         process.Capabilities = new Capabilities { Bounding = [.. caps], Effective = [.. caps], Permitted = [.. caps] };
         process.Rlimits = o.Ulimits.Count == 0 ? null : o.Ulimits.Select(ParseUlimit).ToList();
         bool unconfined = o.Privileged;
@@ -53,15 +53,19 @@ public static partial class SpecBuilder
         spec.Linux!.Seccomp = unconfined ? null
             : inputs.SeccompProfile is { } file ? ParseSeccompProfile(file)
             : DockerDefaultProfile.Create(caps, inputs.GoArch, inputs.Kernel);
-        if (o.Privileged) MakePrivileged(spec);
+        if (o.Privileged) MakePrivileged(spec, inputs.HostDevices);
     }
 
-    /// <summary>moby's TweakCapabilities: ALL in --cap-add means every capability; ALL in --cap-drop means only the added ones.</summary>
-    public static List<string> Capabilities(IEnumerable<string> add, IEnumerable<string> drop)
+    /// <summary>
+    /// moby's TweakCapabilities: ALL in --cap-add means every capability; ALL in --cap-drop means only the added
+    /// ones. "Every" is <paramref name="all"/>: the host's bounding set when known (as podman does; a capability
+    /// this process lacks cannot be given, and asking for it would fail capset with EPERM), else every known one.
+    /// </summary>
+    public static List<string> Capabilities(IEnumerable<string> add, IEnumerable<string> drop, IReadOnlyList<string>? all = null)
     {
         var adds = add.Select(NormalizeCapability).ToList();
         var drops = drop.Select(NormalizeCapability).ToList();
-        IEnumerable<string> set = adds.Contains("ALL") ? CapabilityNames.All : drops.Contains("ALL") ? [] : DefaultCapabilities;
+        IEnumerable<string> set = adds.Contains("ALL") ? all ?? CapabilityNames.All : drops.Contains("ALL") ? [] : DefaultCapabilities;
         set = set.Where(c => !drops.Contains(c)).Concat(adds.Where(c => c != "ALL"));
         return set.Distinct().ToList();
     }
@@ -105,8 +109,14 @@ public static partial class SpecBuilder
         }
     }
 
-    private static void MakePrivileged(OciSpec spec)
+    /// <summary>
+    /// docker's privileged mode: every host device (moby oci.HostDevices: char and block devices under /dev, except
+    /// pts, shm, fd, mqueue and console), no masked or read-only paths, /sys and cgroups writable. The devices
+    /// cgroup allows everything (<see cref="BuildResources"/>), capabilities are all, seccomp is off.
+    /// </summary>
+    private static void MakePrivileged(OciSpec spec, IReadOnlyList<Device> hostDevices)
     {
+        if (hostDevices.Count > 0) spec.Linux!.Devices = [.. hostDevices];
         spec.Linux!.MaskedPaths = null;
         spec.Linux.ReadonlyPaths = null;
         foreach (var mount in spec.Mounts!.Where(m => m.Destination is "/sys" or "/sys/fs/cgroup"))

@@ -13,13 +13,20 @@ namespace Berth.Engine.Specs;
 /// </summary>
 public static partial class SpecBuilder
 {
+    /// <summary>
+    /// The ociVersion written in config.json: 1.0.2, as docker writes, the oldest that covers every field berth uses,
+    /// so runtimes that check it against what they know (crun 1.8 refuses "1.2.1": "unknown version specified") accept it.
+    /// </summary>
+    public const string OciVersion = "1.0.2";
+
     public const string DefaultPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     public static (OciSpec Spec, ContainerConfig Config) Build(SpecInputs inputs)
     {
         var o = inputs.Options;
         var spec = DefaultSpec.Create();
-        var config = new ContainerConfig { Options = o, StopSignal = inputs.Image?.StopSignal, Labels = inputs.Image?.Labels };
+        spec.OciVersion = OciVersion;
+        var config = new ContainerConfig { Options = o, StopSignal = inputs.Image?.StopSignal, Labels = MergeLabels(inputs.Image?.Labels, o.Labels) };
         spec.Root = new Root { Path = inputs.RootfsPath, Readonly = o.ReadOnly };
         config.Hostname = o.Hostname ?? (o.Network == "host" ? inputs.HostHostname : inputs.Id[..12]);
         spec.Hostname = config.Hostname;
@@ -29,6 +36,7 @@ public static partial class SpecBuilder
         ApplyMounts(spec, inputs);
         spec.Linux.Resources = BuildResources(o, inputs.HostCpuCount);
         ApplySecurity(spec, inputs);
+        ApplyInit(spec, inputs);
         return (spec, config);
     }
 

@@ -27,4 +27,10 @@ public sealed class SpecInputs
     /// <summary>Machine architecture and kernel for Docker's default seccomp profile.</summary>
     public string GoArch { get; init; } = "amd64";
     public Version Kernel { get; init; } = new(6, 0);
+    /// <summary>--init: the host's init binary to bind into the container (catatonit); null when none was found.</summary>
+    public string? InitPath { get; init; }
+    /// <summary>--privileged: the host's /dev devices, created in the container as docker does.</summary>
+    public IReadOnlyList<Berth.Oci.Spec.Device> HostDevices { get; init; } = [];
+    /// <summary>The capabilities in berth's own bounding set (what --privileged and --cap-add ALL give); null = every known one.</summary>
+    public IReadOnlyList<string>? HostCapabilities { get; init; }
 }

@@ -25,5 +25,7 @@ public sealed class ContainerRecord
     public string? Error { get; set; }
 
     public string ShortId => Id[..12];
-    public bool IsRunning => State == ContainerStatus.Running;
+    /// <summary>Running or paused: a process exists (docker's State.Running is true for a paused container too).</summary>
+    public bool IsRunning => State is ContainerStatus.Running or ContainerStatus.Paused;
+    public bool IsPaused => State == ContainerStatus.Paused;
 }

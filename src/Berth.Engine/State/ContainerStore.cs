@@ -63,6 +63,19 @@ public sealed class ContainerStore : IDisposable
         return found;
     }
 
+    /// <summary>Gives the row a new name; <see cref="NameInUseException"/> when another container has it.</summary>
+    public void Rename(string id, string newName)
+    {
+        try
+        {
+            InTransaction(() => Execute("UPDATE containers SET name = $name WHERE id = $id", ("$id", id), ("$name", newName)));
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19 && e.Message.Contains("containers.name", StringComparison.Ordinal))
+        {
+            throw new NameInUseException(newName, Find(newName)?.Id ?? "?", exitCode: 1);
+        }
+    }
+
     public void Delete(string id) => InTransaction(() => Execute("DELETE FROM containers WHERE id = $id", ("$id", id)));
 
     public IReadOnlyList<ContainerRecord> List() => Query("SELECT " + Columns + " FROM containers ORDER BY created DESC");

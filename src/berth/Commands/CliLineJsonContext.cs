@@ -7,6 +7,7 @@ namespace Berth.Cli.Commands;
 [JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(ImageListEntry))]
 [JsonSerializable(typeof(Berth.Cli.Commands.Container.ContainerListEntry))]
+[JsonSerializable(typeof(Berth.Cli.Commands.Container.StatsEntry))]
 internal sealed partial class CliLineJsonContext : JsonSerializerContext
 {
     /// <summary>Like docker: '+', '<', '&amp;' written as they are, not as \u escapes.</summary>

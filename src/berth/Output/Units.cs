@@ -23,7 +23,7 @@ internal static class Units
 
     private static readonly string[] BinaryUnits = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
 
-    /// <summary>go-units BytesSize: binary units, four significant digits ("23.54GiB"), as `docker info` prints memory.</summary>
+    /// <summary>go-units BytesSize: binary units, four significant digits ("1.5MiB", "23.54GiB"), as `docker info` prints memory and `docker stats` memory usage.</summary>
     internal static string BinarySize(double size)
     {
         int unit = 0;
@@ -32,8 +32,26 @@ internal static class Units
             size /= 1024;
             unit++;
         }
+        return Significant(size, 4) + BinaryUnits[unit];
+    }
+
+    /// <summary>go-units HumanSizeWithPrecision(size, 3): decimal units, three significant digits ("1.03kB"), as docker's NET I/O and BLOCK I/O.</summary>
+    internal static string HumanSize3(double size)
+    {
+        int unit = 0;
+        while (size >= 1000 && unit < SizeUnits.Length - 1)
+        {
+            size /= 1000;
+            unit++;
+        }
+        return Significant(size, 3) + SizeUnits[unit];
+    }
+
+    /// <summary>Go's "%.Ng" for the sizes here (values below 10^N).</summary>
+    private static string Significant(double size, int digits)
+    {
         int integerDigits = size < 1 ? 1 : (int)Math.Floor(Math.Log10(size)) + 1;
-        return size.ToString("0." + new string('#', Math.Max(0, 4 - integerDigits)), CultureInfo.InvariantCulture) + BinaryUnits[unit];
+        return size.ToString("0." + new string('#', Math.Max(0, digits - integerDigits)), CultureInfo.InvariantCulture);
     }
 
     internal static string Ago(DateTimeOffset? time)
@@ -43,6 +61,7 @@ internal static class Units
         string text = d.TotalSeconds switch
         {
             < 1 => "Less than a second",
+            < 2 => "1 second",
             < 60 => $"{(int)d.TotalSeconds} seconds",
             < 120 => "About a minute",
             < 3600 => $"{(int)d.TotalMinutes} minutes",

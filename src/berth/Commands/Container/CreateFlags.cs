@@ -8,7 +8,11 @@ namespace Berth.Cli.Commands.Container;
 /// </summary>
 internal static class CreateFlags
 {
-    internal static readonly HashSet<string> Booleans = ["d", "detach", "rm", "read-only", "privileged", "help", "i", "interactive", "t", "tty"];
+    internal static readonly HashSet<string> Booleans =
+    [
+        "d", "detach", "rm", "read-only", "privileged", "help", "i", "interactive", "t", "tty",
+        "init",
+    ];
 
     internal static readonly HashSet<string> Valued =
     [
@@ -16,6 +20,7 @@ internal static class CreateFlags
         "memory-swap", "cpus", "c", "cpu-shares", "cpuset-cpus", "pids-limit", "ulimit", "cap-add", "cap-drop", "security-opt",
         "network", "net", "runtime", "log-opt", "platform",
         "mount",
+        "l", "label", "label-file", "env-file",
     ];
 
     internal static (CreateOptions Options, CommandArgs Flags) Parse(string[] argv, string command)
@@ -36,6 +41,9 @@ internal static class CreateFlags
             Network = flags.Get("network", "net") ?? "none", AutoRemove = flags.Has("rm"), Runtime = flags.Get("runtime"),
         };
         o.Mounts = flags.GetAll("mount").ToList();
+        o.Env.InsertRange(0, flags.GetAll("env-file").SelectMany(f => KeyValueFile.Read(f, "env file", Environment.GetEnvironmentVariable)));
+        o.Labels = [.. flags.GetAll("label-file").SelectMany(f => KeyValueFile.Read(f, "label file", null)), .. flags.GetAll("l", "label")];
+        o.Init = flags.Has("init");
         foreach (string opt in flags.GetAll("log-opt"))
         {
             string[] kv = opt.Split('=', 2);

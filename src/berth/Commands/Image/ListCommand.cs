@@ -5,7 +5,7 @@ using Berth.Cli.Commands;
 
 namespace Berth.Cli.Commands.Image;
 
-/// <summary>`images` / `image ls [-a] [-q] [--digests] [--no-trunc] [--format table|json] [-f dangling=true|false] [-f reference=PATTERN] [-f label=K[=V]] [-f before=IMAGE] [-f since=IMAGE]`.</summary>
+/// <summary>`images` / `image ls [-a] [-q] [--digests] [--no-trunc] [--format table|json|TEMPLATE] [-f dangling=true|false] [-f reference=PATTERN] [-f label=K[=V]] [-f before=IMAGE] [-f since=IMAGE]`.</summary>
 internal static class ListCommand
 {
     internal static int Execute(GlobalOptions global, string[] argv)
@@ -23,7 +23,7 @@ internal static class ListCommand
         if (args.Has("q", "quiet")) foreach (string id in rows.Select(Id).Distinct()) Console.WriteLine(id);
         else if (format == "json") foreach (var row in rows) Console.WriteLine(JsonSerializer.Serialize(Entry(row, Id(row)), CliLineJsonContext.Relaxed.ImageListEntry));
         else if (format == "table") PrintTable(rows, args.Has("digests"), Id);
-        else throw new UsageException($"images: invalid --format '{format}' (use table or json)");
+        else PrintTemplate(format, rows, Id);
         return 0;
     }
 
@@ -33,6 +33,26 @@ internal static class ListCommand
         Table.Print(header, rows.Select(r => digests
             ? new[] { r.Repository, r.Tag, r.Digest, id(r), Units.Ago(r.Image.Created), Units.HumanSize(r.Image.Size) }
             : new[] { r.Repository, r.Tag, id(r), Units.Ago(r.Image.Created), Units.HumanSize(r.Image.Size) }).ToList());
+    }
+
+    /// <summary>--format TEMPLATE: docker's Go-template subset (<see cref="GoTemplate"/>), shared with ps and stats.</summary>
+    private static void PrintTemplate(string format, List<ImageRow> rows, Func<ImageRow, string> id)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["Repository"] = "REPOSITORY", ["Tag"] = "TAG", ["Digest"] = "DIGEST", ["ID"] = "IMAGE ID", ["CreatedSince"] = "CREATED",
+            ["CreatedAt"] = "CREATED AT", ["Size"] = "SIZE", ["Containers"] = "CONTAINERS",
+        };
+        FormattedOutput.Print(format, "", titles, rows.Select(r =>
+        {
+            var e = Entry(r, id(r));
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["Repository"] = e.Repository, ["Tag"] = e.Tag, ["Digest"] = e.Digest, ["ID"] = e.ID, ["CreatedSince"] = e.CreatedSince,
+                ["CreatedAt"] = e.CreatedAt, ["Size"] = e.Size, ["Containers"] = e.Containers,
+            };
+            return new TemplateRow(fields, () => JsonSerializer.Serialize(e, CliLineJsonContext.Relaxed.ImageListEntry));
+        }).ToList());
     }
 
     private static ImageListEntry Entry(ImageRow r, string id) => new()
