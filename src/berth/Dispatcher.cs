@@ -31,6 +31,8 @@ public static class Dispatcher
         "wait" => Task.FromResult(WaitCommand.Execute(global, args)),
         "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, args, imagesToo: true)),
         "container" => RunContainerAsync(global, args, cancellationToken),
+        "network" => Task.FromResult(Commands.Network.NetworkCommand.Execute(global, args)),
+        "port" => Task.FromResult(PortCommand.Execute(global, args)),
         "help" => Task.FromResult(Help()),
         _ => throw new UsageException($"unknown command \"{command}\" (see 'berth --help')"),
     };
@@ -65,6 +67,7 @@ public static class Dispatcher
             "ls" or "list" or "ps" => Task.FromResult(PsCommand.Execute(global, rest)),
             "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, rest, imagesToo: false)),
             "cleanup" => Task.FromResult(CleanupCommand.Execute(global, rest)),
+            "port" => Task.FromResult(PortCommand.Execute(global, rest)),
             "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),
         };

@@ -26,13 +26,21 @@ internal static class HelpText
               [-v /host:/ctr[:ro]] [--tmpfs /path[:opts]] [--read-only] [-m SIZE] [--memory-swap SIZE] [--cpus N]
               [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
               [--cap-add CAP] [--cap-drop CAP] [--privileged] [--security-opt no-new-privileges|seccomp=unconfined|FILE]
-              [--network none|host] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
+              [--network bridge|NAME|none|host|container:ID] [--network-alias A] [--ip IP]
+              [-p [IP:][HOSTPORT:]PORT[/udp]] [-P] [--expose PORT] [--dns IP] [--dns-search D] [--dns-option O]
+              [--add-host NAME:IP|host-gateway] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
               IMAGE [COMMAND...]
           create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
           start [-a] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
           rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
           container ls | inspect | run | create | start | stop | kill | rm | logs | wait
+          port CONTAINER [PORT[/PROTO]]                                published ports
+
+        Network commands:
+          network create [--subnet CIDR] [--gateway IP] [--internal] [-d bridge] NAME
+          network ls [-q] | inspect NETWORK... | rm NETWORK... | prune [-f]
+          network connect [--alias A] [--ip IP] NETWORK CONTAINER | disconnect NETWORK CONTAINER
 
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.

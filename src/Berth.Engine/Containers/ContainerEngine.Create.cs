@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Berth.Engine.Networks;
 using Berth.Engine.Runtime;
 using Berth.Engine.Specs;
 using Berth.Engine.State;
@@ -20,6 +21,7 @@ public sealed partial class ContainerEngine
     public async Task<ContainerRecord> CreateAsync(CreateOptions o, CancellationToken cancellationToken)
     {
         Validate(o);
+        var network = ResolveNetwork(o);
         string runtimePath = RuntimeLocator.Resolve(o.Runtime);
         var image = Images.Find(o.Image) ?? (_options.Pull is { } pull ? await pull(o.Image, cancellationToken)
             : throw new EngineException($"no such image: {o.Image}"));
@@ -27,6 +29,7 @@ public sealed partial class ContainerEngine
         Store.Insert(record);
         try
         {
+            AttachNetwork(record, o, network);
             string rootfs = await PrepareRootfsAsync(record.Id, image, cancellationToken);
             var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs));
             config.RuntimeName = Path.GetFileName(runtimePath);
@@ -40,6 +43,7 @@ public sealed partial class ContainerEngine
         {
             RemoveArtifacts(record.Id);
             Store.Delete(record.Id);
+            Networks.Store.DeleteEndpoints(record.Id);
             throw;
         }
     }
@@ -59,7 +63,7 @@ public sealed partial class ContainerEngine
         {
             if (!Path.Exists(bind.Source)) throw new InvalidOptionException($"invalid mount config for -v {bind.Source}:{bind.Destination}: bind source path does not exist: {bind.Source}");
         }
-        SpecBuilder.CheckNetwork(o.Network);
+        ValidateNetwork(o);
         LogLimits(o);
     }
 
@@ -102,6 +106,7 @@ public sealed partial class ContainerEngine
             SeccompProfile = SeccompFile(o), HostHostname = Environment.MachineName,
             GoArch = DockerDefaultProfile.GoArch(System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture),
             Kernel = Environment.OSVersion.Version,
+            NetnsPath = NetworkMode.Parse(o.Network).IsBridge ? Networks.NetnsPath(id) : null,
         };
     }
 

@@ -18,8 +18,10 @@ public sealed partial class ContainerEngine
             RuntimeFor(c).Kill(c.Id, "SIGKILL");
             if (!WaitForExit(c, TimeSpan.FromSeconds(30))) throw new EngineException($"container {c.Name} did not exit 30 s after SIGKILL", 1);
         }
+        TeardownNetwork(c.Id);
         RemoveArtifacts(c.Id);
         Store.Delete(c.Id);
+        Networks.Store.DeleteEndpoints(c.Id);
     }
 
     /// <summary>
@@ -33,11 +35,13 @@ public sealed partial class ContainerEngine
     {
         bool found = Store.Change(id, r => (r.State, r.Pid, r.ExitCode, r.FinishedAt) = (ContainerStatus.Exited, 0, exitCode, finished));
         var c = found ? Store.Find(id) : null;
+        TeardownNetwork(id);
         if (c is null) return;
         if (ConfigOf(c).Options.AutoRemove)
         {
             RemoveArtifacts(id);
             Store.Delete(id);
+            Networks.Store.DeleteEndpoints(id);
             return;
         }
         Snapshotter.Unmount(id);

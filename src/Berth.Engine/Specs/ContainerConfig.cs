@@ -17,4 +17,6 @@ public sealed class ContainerConfig
     public Dictionary<string, string>? Labels { get; set; }
     public string RuntimeName { get; set; } = "";
     public string Driver { get; set; } = "";
+    /// <summary>"80/tcp" etc.: the image's ExposedPorts and --expose (what -P publishes).</summary>
+    public List<string> ExposedPorts { get; set; } = [];
 }

@@ -25,4 +25,6 @@ public sealed class SpecInputs
     /// <summary>Machine architecture and kernel for Docker's default seccomp profile.</summary>
     public string GoArch { get; init; } = "amd64";
     public Version Kernel { get; init; } = new(6, 0);
+    /// <summary>The network namespace file the engine sets up at start (bridge networks); null = none/host/container.</summary>
+    public string? NetnsPath { get; init; }
 }

@@ -21,7 +21,7 @@ internal static class PsCommand
         else if (format == "table")
         {
             Table.Print(["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"],
-                containers.Select(c => new[] { noTrunc ? c.Id : c.ShortId, c.Image, Command(c, noTrunc), Units.Ago(c.Created), Status(c), "", c.Name }).ToList());
+                containers.Select(c => new[] { noTrunc ? c.Id : c.ShortId, c.Image, Command(c, noTrunc), Units.Ago(c.Created), Status(c), PortCommand.Column(engine, c.Id), c.Name }).ToList());
         }
         else throw new UsageException($"ps: invalid --format '{format}' (use table or json)");
         return 0;

@@ -1,0 +1,122 @@
+using Berth.Engine.Processes;
+using Berth.Network;
+using Berth.Network.Ipam;
+
+namespace Berth.Engine.Networks;
+
+public sealed partial class NetworkManager
+{
+    private static readonly string[] Reserved = [NetworkDefinition.DefaultName, "default", NetworkMode.Host, NetworkMode.None];
+
+    /// <summary>`network create [--driver bridge] [--subnet CIDR] [--gateway IP] [--internal] NAME`: checked, then one row; the bridge appears with the first container.</summary>
+    public NetworkDefinition Create(string name, string? subnet, string? gateway, bool @internal, string? driver)
+    {
+        if (Reserved.Contains(name)) throw new EngineException($"network name {name} is reserved for a pre-defined network: choose another name", 1);
+        if (!IsValidName(name)) throw new EngineException($"invalid network name \"{name}\": only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed", 1);
+        if (driver is not (null or "bridge")) throw new EngineException($"network driver \"{driver}\" is not supported: berth networks use the bridge driver", 1);
+        if (gateway is not null && subnet is null) throw new EngineException("--gateway needs --subnet (the gateway must be an address of the subnet)", 1);
+        return CreateNetwork(name, subnet, gateway, @internal, dns: true);
+    }
+
+    private NetworkDefinition CreateNetwork(string name, string? subnetText, string? gatewayText, bool @internal, bool dns)
+    {
+        NetworkDefinition? made = null;
+        Store.InTransaction(() =>
+        {
+            if (Store.FindNetwork(name) is { Name: var n } && n == name) throw new EngineException($"network with name {name} already exists", 1);
+            var networks = Store.Networks();
+            var subnet = ChooseSubnet(subnetText, networks);
+            uint gateway = subnet.At(1);
+            if (gatewayText is not null)
+            {
+                if (!Ipv4Subnet.TryParseAddress(gatewayText, out gateway)) throw new EngineException($"invalid --gateway {gatewayText}: not an IPv4 address", 1);
+                if (!subnet.Contains(gateway) || gateway == subnet.Network || gateway == subnet.Broadcast) throw new EngineException($"invalid --gateway {gatewayText}: it must be a host address of the subnet {subnet}", 1);
+            }
+            made = new NetworkDefinition
+            {
+                Id = NewId(), Name = name, Interface = FreeBridgeName(networks), Subnet = subnet.ToString(), Gateway = Ipv4Subnet.Format(gateway),
+                Internal = @internal, DnsEnabled = dns, Created = DateTimeOffset.UtcNow,
+            };
+            Store.Insert(made);
+        });
+        return made!;
+    }
+
+    /// <summary>The asked subnet if it overlaps no berth network and no host route; else the first free /24 of the pool.</summary>
+    private static Ipv4Subnet ChooseSubnet(string? text, List<NetworkDefinition> networks)
+    {
+        var ours = networks.Select(n => (n.Name, Subnet: Ipv4Subnet.Parse(n.Subnet))).ToList();
+        var routes = HostRoutes.Read().Where(r => !networks.Any(n => n.Interface == r.Interface)).ToList();
+        if (text is null)
+        {
+            return SubnetPool.PickFree(SubnetPool.Default, 24, [.. ours.Select(o => o.Subnet), .. routes.Select(r => r.Subnet)])
+                ?? throw new EngineException($"no free /24 left in {SubnetPool.Default} for a new network: remove unused networks (berth network prune) or give --subnet", 1);
+        }
+        Ipv4Subnet subnet;
+        try
+        {
+            subnet = Ipv4Subnet.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new EngineException(e.Message, 1);
+        }
+        foreach (var (name, other) in ours.Where(o => o.Subnet.Overlaps(subnet))) throw new EngineException($"invalid --subnet {subnet}: it overlaps the subnet {other} of network {name}: choose another subnet", 1);
+        foreach (var (iface, route) in routes.Where(r => r.Subnet.Overlaps(subnet))) throw new EngineException($"invalid --subnet {subnet}: it overlaps the host's route {route} on {iface}: choose another subnet", 1);
+        return subnet;
+    }
+
+    /// <summary>berth0, berth1, ...: the first name no berth network has and no host interface uses.</summary>
+    private static string FreeBridgeName(List<NetworkDefinition> networks)
+    {
+        for (int i = 0; ; i++)
+        {
+            string name = "berth" + i;
+            if (!networks.Any(n => n.Interface == name) && !Directory.Exists(Path.Combine("/sys/class/net", name))) return name;
+        }
+    }
+
+    /// <summary>Docker's rule for network names.</summary>
+    private static bool IsValidName(string name) =>
+        name.Length is > 0 and <= 64 && char.IsAsciiLetterOrDigit(name[0]) && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-');
+
+    public List<NetworkDefinition> List() => Store.Networks();
+
+    /// <summary>`network rm`: refused for "bridge" and for a network any container (running or not) is on.</summary>
+    public void Remove(string idOrName, Func<string, string> containerName)
+    {
+        var network = Store.FindNetwork(idOrName) ?? throw new EngineException($"network {idOrName} not found", 1);
+        if (network.IsDefault) throw new EngineException($"{network.Name} is a pre-defined network and cannot be removed", 1);
+        using var _ = Lock();
+        Store.InTransaction(() =>
+        {
+            var users = Store.EndpointsOn(network.Id);
+            if (users.Count > 0)
+            {
+                throw new EngineException($"network {network.Name} has active endpoints (containers {string.Join(", ", users.Select(u => containerName(u.ContainerId)))}): remove them or run 'berth network disconnect' first", 1);
+            }
+            Store.DeleteNetwork(network.Id);
+        });
+        // netavark removes the bridge with its last container; a bridge left by a crash in between goes now.
+        if (Directory.Exists(Path.Combine("/sys/class/net", network.Interface))) CommandRunner.Run([File.Exists("/usr/sbin/ip") ? "/usr/sbin/ip" : "/sbin/ip", "link", "delete", network.Interface, "type", "bridge"]);
+    }
+
+    /// <summary>`network prune`: every user-defined network no container is on; their names.</summary>
+    public List<string> Prune()
+    {
+        var removed = new List<string>();
+        foreach (var network in Store.Networks().Where(n => !n.IsDefault && Store.EndpointsOn(n.Id).Count == 0))
+        {
+            try
+            {
+                Remove(network.Id, id => id);
+                removed.Add(network.Name);
+            }
+            catch (EngineException)
+            {
+                // a container joined it meanwhile
+            }
+        }
+        return removed;
+    }
+}
