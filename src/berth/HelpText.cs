@@ -38,7 +38,7 @@ internal static class HelpText
           port CONTAINER [PORT[/PROTO]]                                published ports
 
         Network commands:
-          network create [--subnet CIDR] [--gateway IP] [--internal] [-d bridge] NAME
+          network create [--subnet CIDR] [--gateway IP] [--internal] [-d bridge] [-o com.docker.network.bridge.name=IF] NAME
           network ls [-q] | inspect NETWORK... | rm NETWORK... | prune [-f]
           network connect [--alias A] [--ip IP] NETWORK CONTAINER | disconnect NETWORK CONTAINER
 

@@ -75,7 +75,11 @@ public sealed partial class ContainerEngine
             JoinContainerNetwork(c, mode.Target);
             return;
         }
-        if (!mode.IsBridge) return;
+        if (!mode.IsBridge)
+        {
+            WriteHostOrNoneFiles(c, o, host: mode.Kind == NetworkMode.Host);
+            return;
+        }
         var ports = o.Publish.SelectMany(PortSpec.Parse).ToList();
         if (o.PublishAll) ports.AddRange(config.ExposedPorts.Select(PortSpec.Exposed).Where(e => !ports.Any(p => p.Protocol == e.Protocol && p.ContainerPort <= e.ContainerPort && e.ContainerPort < p.ContainerPort + p.Range)));
         var sandbox = Networks.Setup(c, ports, o.Dns);
@@ -101,6 +105,26 @@ public sealed partial class ContainerEngine
         var host = ResolvConf.Parse(File.Exists("/etc/resolv.conf") ? File.ReadAllText("/etc/resolv.conf") : "");
         string? networkDns = first is { DnsEnabled: true } ? first.Gateway : null;
         File.WriteAllText(Path.Combine(dir, "resolv.conf"), ResolvConf.Build(host, networkDns, o.Dns, o.DnsSearch, o.DnsOption));
+    }
+
+    /// <summary>
+    /// --network host|none: the files EtcFiles wrote at create (the host's, or localhost only), rewritten at start
+    /// only when --add-host or --dns flags ask for more: the entries appended, the resolv.conf lines replaced.
+    /// </summary>
+    private void WriteHostOrNoneFiles(ContainerRecord c, CreateOptions o, bool host)
+    {
+        string dir = Paths.ContainerDirectory(c.Id);
+        if (o.AddHost.Count > 0)
+        {
+            string hosts = host && File.Exists("/etc/hosts") ? File.ReadAllText("/etc/hosts") : HostsFile.Base;
+            if (hosts.Length > 0 && !hosts.EndsWith('\n')) hosts += "\n";
+            File.WriteAllText(Path.Combine(dir, "hosts"), hosts + HostsFile.Build(o.AddHost.Select(h => HostsFile.ParseExtraHost(h, null)), null)[HostsFile.Base.Length..]);
+        }
+        if (o.Dns.Count > 0 || o.DnsSearch.Count > 0 || o.DnsOption.Count > 0)
+        {
+            var parsed = host && File.Exists("/etc/resolv.conf") ? ResolvConf.Parse(File.ReadAllText("/etc/resolv.conf")) : new ResolvConf.Parsed([], [], []);
+            File.WriteAllText(Path.Combine(dir, "resolv.conf"), ResolvConf.Build(parsed, null, o.Dns.Count > 0 ? o.Dns : parsed.Nameservers, o.DnsSearch, o.DnsOption)); // the host's loopback resolver works here
+        }
     }
 
     /// <summary>--network container:ID: that running container's namespace in config.json, its hosts and resolv.conf copied.</summary>

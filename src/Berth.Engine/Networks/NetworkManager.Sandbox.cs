@@ -81,7 +81,30 @@ public sealed partial class NetworkManager
             Store.ReleaseAddresses(containerId);
             Store.DeleteSandbox(containerId);
         });
+        if (sandbox is not null && Store.Sandboxes().Count == 0) RemoveIdleFirewall();
     }
+
+    /// <summary>
+    /// netavark's base chains and the jumps to them, once no netavark network on the host uses them (see
+    /// <see cref="NetavarkChains"/>), for IPv4 and IPv6: a host where berth ran keeps nothing of it in iptables.
+    /// </summary>
+    private void RemoveIdleFirewall()
+    {
+        foreach (string family in new[] { "iptables", "ip6tables" })
+        {
+            string? save = Sbin(family + "-save"), restore = Sbin(family + "-restore");
+            if (save is null || restore is null) continue;
+            var saved = Processes.CommandRunner.Run([save]);
+            if (saved.ExitCode != 0 || NetavarkChains.IdleCleanup(saved.Stdout) is not { } script) continue;
+            string file = Path.Combine(ConfigDirectory, family + ".cleanup");
+            File.WriteAllText(file, script);
+            var r = Processes.CommandRunner.Run([restore, "--noflush", file]);
+            File.Delete(file);
+            if (r.ExitCode != 0) Console.Error.WriteLine($"berth: removing netavark's idle {family} chains failed: {r.Stderr.Trim()}");
+        }
+    }
+
+    private static string? Sbin(string name) => new[] { "/usr/sbin", "/sbin", "/usr/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
     /// <summary>An address for each endpoint: its --ip, else the lowest free one. Runs inside the write transaction.</summary>
     private List<(NetworkDefinition, EndpointRow)> AllocateAddresses(string containerId) =>

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Berth.Engine.Processes;
 using Berth.Engine.State;
 using Berth.Network;
+using Berth.Network.Ipam;
 using Berth.Network.Netavark;
 
 namespace Berth.Engine.Networks;
@@ -13,11 +14,14 @@ namespace Berth.Engine.Networks;
 /// with berth's own config directory RUNROOT/networks; namespaces bind-mounted at RUNROOT/netns/ID. Every
 /// netavark call and namespace change holds RUNROOT/networks/berth.lock, as podman serialises its own.
 /// </summary>
-public sealed partial class NetworkManager(EnginePaths paths, NetworkStore store)
+public sealed partial class NetworkManager(EnginePaths paths, NetworkStore store, HostClaims? claims = null)
 {
     private NetavarkBackend? _backend;
 
     public NetworkStore Store { get; } = store;
+
+    /// <summary>Host-wide claims on subnets and bridge names, shared by every berth root on the host.</summary>
+    public HostClaims Claims { get; } = claims ?? new(paths.DataRoot);
 
     public NetavarkBackend Backend => _backend ??= new NetavarkBackend(ConfigDirectory, argv =>
     {
@@ -36,15 +40,22 @@ public sealed partial class NetworkManager(EnginePaths paths, NetworkStore store
         (idOrName is NetworkDefinition.DefaultName or "default" ? EnsureDefault() : Store.FindNetwork(idOrName))
         ?? throw new NetworkNotFoundException(idOrName);
 
-    /// <summary>The default network "bridge" (bridge berth0, the first free /24 of 10.90.0.0/16, no DNS), made once.</summary>
+    /// <summary>
+    /// The default network "bridge", made once, without DNS (as docker's): its bridge is $BERTH_DEFAULT_BRIDGE, else the
+    /// first free berthN; its subnet $BERTH_DEFAULT_SUBNET, else the first free /24 of 10.90.0.0/16 (docker's
+    /// daemon takes these as --bridge and --bip). Read only when the network is made.
+    /// </summary>
     public NetworkDefinition EnsureDefault()
     {
         if (Store.FindNetwork(NetworkDefinition.DefaultName) is { } existing) return existing;
+        string? bridge = Environment.GetEnvironmentVariable("BERTH_DEFAULT_BRIDGE") is { Length: > 0 } b ? b : null;
+        string? subnet = Environment.GetEnvironmentVariable("BERTH_DEFAULT_SUBNET") is { Length: > 0 } s ? s : null;
+        if (bridge is not null && !IsValidInterfaceName(bridge)) throw new EngineException($"invalid BERTH_DEFAULT_BRIDGE \"{bridge}\": an interface name has 1 to 15 characters, none of them '/', ':' or white space");
         try
         {
-            return CreateNetwork(NetworkDefinition.DefaultName, null, null, @internal: false, dns: false);
+            return CreateNetwork(NetworkDefinition.DefaultName, subnet, null, @internal: false, dns: false, bridge);
         }
-        catch (NetworkException) when (Store.FindNetwork(NetworkDefinition.DefaultName) is not null)
+        catch (EngineException) when (Store.FindNetwork(NetworkDefinition.DefaultName) is not null)
         {
             return Store.FindNetwork(NetworkDefinition.DefaultName)!; // another berth made it meanwhile
         }

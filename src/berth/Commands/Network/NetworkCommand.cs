@@ -32,10 +32,17 @@ internal static class NetworkCommand
 
     private static int Create(GlobalOptions global, string[] argv)
     {
-        var args = CommandArgs.Parse(argv, "network create", new HashSet<string> { "internal" }, new HashSet<string> { "subnet", "gateway", "d", "driver" });
-        args.RequirePositional(1, "network create", "[--subnet CIDR] [--gateway IP] [--internal] [-d bridge] NAME");
+        var args = CommandArgs.Parse(argv, "network create", new HashSet<string> { "internal" }, new HashSet<string> { "subnet", "gateway", "d", "driver", "o", "opt", "interface-name" });
+        args.RequirePositional(1, "network create", "[--subnet CIDR] [--gateway IP] [--internal] [-d bridge] [-o com.docker.network.bridge.name=IF] NAME");
+        string? bridge = args.Get("interface-name");
+        foreach (string opt in args.GetAll("o", "opt"))
+        {
+            const string BridgeName = "com.docker.network.bridge.name=";
+            if (!opt.StartsWith(BridgeName, StringComparison.Ordinal)) throw new UsageException($"network create: driver option \"{opt}\" is not supported (berth knows {BridgeName}IF)");
+            bridge = opt[BridgeName.Length..];
+        }
         using var engine = EngineFactory.Open(global);
-        var network = engine.Networks.Create(args.Positional[0], args.Get("subnet"), args.Get("gateway"), args.Has("internal"), args.Get("d", "driver"));
+        var network = engine.Networks.Create(args.Positional[0], args.Get("subnet"), args.Get("gateway"), args.Has("internal"), args.Get("d", "driver"), bridge);
         Console.WriteLine(network.Id);
         return 0;
     }
