@@ -51,18 +51,26 @@ CONF
 berth_cmd() { "$repo/out/berth" --root "$work/berth" "$@"; }
 podman_cmd() { podman --root "$work/podman" --runroot "$work/podman-run" --storage-driver overlay "$@"; }
 
-# podman's bench network (made on demand by the net benches).
+# podman's bench network (made on demand by the net benches): podman 4.3 has no --interface-name, so its
+# config file is written into the isolated network_config_dir, in podman's own format.
 podman_network() {
-  podman_cmd network create --disable-dns --interface-name berth-test-pb0 --subnet 10.213.251.0/24 "$podman_net" >/dev/null
+  cat > "$work/podman-networks/$podman_net.json" <<JSON
+{ "name": "$podman_net", "id": "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')", "driver": "bridge",
+  "network_interface": "berth-test-pb0", "created": "$(date -u +%Y-%m-%dT%H:%M:%S.000000000Z)",
+  "subnets": [ { "subnet": "10.213.251.0/24", "gateway": "10.213.251.1" } ],
+  "ipv6_enabled": false, "internal": false, "dns_enabled": false, "ipam_options": { "driver": "host-local" } }
+JSON
+  podman_cmd network inspect "$podman_net" >/dev/null
 }
 
 engines_cleanup() {
   [ -f "$work/registry.pid" ] && kill "$(cat "$work/registry.pid")" 2>/dev/null || true
   for id in $(berth_cmd ps -aq --no-trunc 2>/dev/null); do berth_cmd rm -f "$id" >/dev/null 2>&1 || true; done
-  berth_cmd network prune -f >/dev/null 2>&1 || true
   podman_cmd rm -af >/dev/null 2>&1 || true
   podman_cmd network rm -f "$podman_net" >/dev/null 2>&1 || true
   podman_cmd system reset -f >/dev/null 2>&1 || true
+  # last: also removes netavark's base chains, which podman leaves, once no netavark network is up
+  berth_cmd network prune -f >/dev/null 2>&1 || true
   for br in berth-test-bb0 berth-test-pb0; do [ -d "/sys/class/net/$br" ] && ip link delete "$br" type bridge 2>/dev/null; done
   findmnt -rn -o TARGET | grep "^$work" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   for d in /sys/fs/cgroup/*/"$cgparent" /sys/fs/cgroup/"$cgparent"; do [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null; done

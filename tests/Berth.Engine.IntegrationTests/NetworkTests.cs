@@ -185,15 +185,17 @@ public sealed class NetworkTests(EngineFixture f) : IDisposable
         Assert.Equal(0, f.Run("rm", name).ExitCode);
     }
 
-    /// <summary>netavark keeps its base chains forever; berth removes them with its last container when no other netavark network is up.</summary>
+    /// <summary>netavark keeps its base chains forever; `network prune` removes them when no netavark network is up (berth's or another engine's).</summary>
     [EngineFact]
-    public void TheLastContainerTakesNetavarksIdleChainsAlong()
+    public void PruneTakesNetavarksIdleChainsAlong()
     {
         string net = NewNetwork();
         string name = $"berth-test-last-{_tag}";
         Assert.Equal(0, f.Run("run", "-d", "--name", name, "--network", net, "-p", $"127.0.0.1:{FreePort()}:80", f.Image, "sleep", "60").ExitCode);
         Assert.Contains("NETAVARK-HOSTPORT-DNAT", Iptables());
         Assert.Equal(0, f.Run("rm", "-f", name).ExitCode);
+        Assert.Equal(0, f.Run("network", "prune", "-f").ExitCode);
+        _networks.Remove(net);
         string after = Iptables();
         bool othersUseNetavark = System.Text.RegularExpressions.Regex.IsMatch(after, @"^(:NETAVARK-(DN-)?[0-9A-F]{8,} |-A NETAVARK_FORWARD )", System.Text.RegularExpressions.RegexOptions.Multiline);
         if (!othersUseNetavark) Assert.DoesNotContain("NETAVARK", after);

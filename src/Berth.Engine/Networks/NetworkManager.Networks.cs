@@ -121,6 +121,12 @@ public sealed partial class NetworkManager
     /// <summary>`network rm`: refused for "bridge" and for a network any container (running or not) is on.</summary>
     public void Remove(string idOrName, Func<string, string> containerName)
     {
+        RemoveNetwork(idOrName, containerName);
+        RemoveIdleFirewallIfIdle();
+    }
+
+    private void RemoveNetwork(string idOrName, Func<string, string> containerName)
+    {
         var network = Store.FindNetwork(idOrName) ?? throw new EngineException($"network {idOrName} not found", 1);
         if (network.IsDefault) throw new EngineException($"{network.Name} is a pre-defined network and cannot be removed", 1);
         using var _ = Lock();
@@ -139,7 +145,14 @@ public sealed partial class NetworkManager
         if (Directory.Exists(Path.Combine("/sys/class/net", network.Interface))) CommandRunner.Run([File.Exists("/usr/sbin/ip") ? "/usr/sbin/ip" : "/sbin/ip", "link", "delete", network.Interface, "type", "bridge"]);
     }
 
-    /// <summary>`network prune`: every user-defined network no container is on; their names.</summary>
+    private void RemoveIdleFirewallIfIdle()
+    {
+        if (Store.Sandboxes().Count > 0) return;
+        using var _ = Lock();
+        RemoveIdleFirewall();
+    }
+
+    /// <summary>`network prune`: every user-defined network no container is on (their names); netavark's base chains too once idle.</summary>
     public List<string> Prune()
     {
         var removed = new List<string>();
@@ -147,7 +160,7 @@ public sealed partial class NetworkManager
         {
             try
             {
-                Remove(network.Id, id => id);
+                RemoveNetwork(network.Id, id => id);
                 removed.Add(network.Name);
             }
             catch (EngineException)
@@ -155,6 +168,7 @@ public sealed partial class NetworkManager
                 // a container joined it meanwhile
             }
         }
+        RemoveIdleFirewallIfIdle();
         return removed;
     }
 }

@@ -81,14 +81,15 @@ public sealed partial class NetworkManager
             Store.ReleaseAddresses(containerId);
             Store.DeleteSandbox(containerId);
         });
-        if (sandbox is not null && Store.Sandboxes().Count == 0) RemoveIdleFirewall();
     }
 
     /// <summary>
     /// netavark's base chains and the jumps to them, once no netavark network on the host uses them (see
-    /// <see cref="NetavarkChains"/>), for IPv4 and IPv6: a host where berth ran keeps nothing of it in iptables.
+    /// <see cref="NetavarkChains"/>), for IPv4 and IPv6: after `network prune` or `network rm` a host where berth
+    /// ran keeps nothing of it in iptables. Not done at each container's teardown: netavark would make them again
+    /// (ten more iptables runs) at the next start.
     /// </summary>
-    private void RemoveIdleFirewall()
+    internal void RemoveIdleFirewall()
     {
         foreach (string family in new[] { "iptables", "ip6tables" })
         {
