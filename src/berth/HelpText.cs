@@ -45,5 +45,7 @@ internal static class HelpText
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.
         Credentials: $REGISTRY_AUTH_FILE, else ~/.docker/config.json.
+        The default network "bridge" is made on first use: $BERTH_DEFAULT_BRIDGE and $BERTH_DEFAULT_SUBNET choose its
+        bridge and subnet (else berthN on a free /24 of 10.90.0.0/16); see docs/network.md.
         """;
 }

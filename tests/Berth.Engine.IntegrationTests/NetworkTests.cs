@@ -12,8 +12,16 @@ namespace Berth.Engine.IntegrationTests;
 /// namespace, firewall rule or lease. Every network and bridge is berth-test-*, on its own 10.214.N.0/24, removed after; the default network is the fixture's (berth-test-XXXX on 10.213.N.0/24).
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class NetworkTests(EngineFixture f) : IDisposable
+public sealed class NetworkTests : IDisposable
 {
+    private readonly EngineFixture f;
+
+    public NetworkTests(EngineFixture fixture)
+    {
+        f = fixture;
+        if (f.Image.Length > 0) f.Run("pull", "-q", f.Image); // so that stderr holds only what a test checks
+    }
+
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
     private readonly List<string> _networks = [];
     private readonly List<string> _bridges = [];
@@ -212,6 +220,27 @@ public sealed class NetworkTests(EngineFixture f) : IDisposable
         Assert.Empty(f.RunEntries("netns"));
         string bridge = Inspect(net, "network").GetProperty("Options").GetProperty("com.docker.network.bridge.name").GetString()!;
         Assert.False(Directory.Exists($"/sys/class/net/{bridge}"));
+    }
+
+    /// <summary>netavark itself fails (the network's bridge name is taken by a veth made after `network create`): one line, exit 125, nothing left.</summary>
+    [EngineFact]
+    public void ANetavarkFailureIsOneLineAndLeavesNothing()
+    {
+        string net = NewNetwork();
+        string bridge = _bridges[^1];
+        Assert.Equal(0, ProcessRunner.Run("ip", ["link", "add", bridge, "type", "veth", "peer", "name", $"berth-test-p{_tag[..3]}"]).ExitCode);
+        _cleanups.Add(() => ProcessRunner.Run("ip", ["link", "del", bridge]));
+        string before = f.Run("ps", "-aq").Stdout;
+        var run = f.Run("run", "--rm", "--network", net, "-p", $"127.0.0.1:{FreePort()}:80", f.Image, "true");
+        Assert.Equal(125, run.ExitCode);
+        Assert.Single(run.Stderr.Trim().Split('\n'));
+        Assert.StartsWith($"berth: setting up the network ({net}) failed: netavark: ", run.Stderr);
+        Assert.Empty(f.RunEntries("netns"));
+        Assert.Equal(before, f.Run("ps", "-aq").Stdout);
+        string subnet = Inspect(net, "network").GetProperty("IPAM").GetProperty("Config")[0].GetProperty("Subnet").GetString()!;
+        Assert.DoesNotContain(subnet, Iptables());
+        Assert.Empty(Inspect(net, "network").GetProperty("Containers").EnumerateObject());
+        Assert.False(Directory.Exists($"/sys/class/net/{bridge}/brif"), "the veth became a bridge");
     }
 
     [EngineFact]

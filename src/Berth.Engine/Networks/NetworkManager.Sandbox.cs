@@ -29,6 +29,7 @@ public sealed partial class NetworkManager
             ports = ResolvePorts(c.Id, requested);
             Store.InsertSandbox(c.Id, netns, JsonSerializer.Serialize(ports.Select(Json).ToList(), NetavarkJsonContext.Default.ListPortMappingJson));
         });
+        var setUp = new HashSet<string>();
         try
         {
             NetworkNamespace.Create(netns);
@@ -36,13 +37,14 @@ public sealed partial class NetworkManager
             {
                 var (network, endpoint) = attached[i];
                 var status = Backend.Setup(netns, NetavarkConfig.Build(c.Id, c.Name, [(network, Endpoint(network, endpoint))], i == 0 ? ports : [], dnsServers));
+                setUp.Add(network.Id);
                 string? mac = status.GetValueOrDefault(network.Name)?.Interfaces?.GetValueOrDefault(endpoint.Interface)?.MacAddress;
                 Store.SetAddress(c.Id, network.Id, endpoint.Ip, mac);
             }
         }
         catch
         {
-            TeardownLocked(c.Id);
+            TeardownLocked(c.Id, setUp); // the failed network was undone by Backend.Setup itself: its teardown would only add errors
             throw;
         }
         return new SandboxResult(netns, attached.Select(a => (a.Network, a.Endpoint)).ToList(), ports);
@@ -60,7 +62,8 @@ public sealed partial class NetworkManager
         TeardownLocked(containerId);
     }
 
-    private void TeardownLocked(string containerId)
+    /// <param name="only">the networks to run netavark teardown for; null: every leased one</param>
+    private void TeardownLocked(string containerId, IReadOnlySet<string>? only = null)
     {
         var sandbox = Store.FindSandbox(containerId);
         if (sandbox is { } s && NetworkNamespace.IsMounted(s.NetnsPath))
@@ -69,6 +72,7 @@ public sealed partial class NetworkManager
             var endpoints = Store.Endpoints(containerId).Where(e => e.Ip is not null).ToList();
             for (int i = 0; i < endpoints.Count; i++)
             {
+                if (only is not null && !only.Contains(endpoints[i].NetworkId)) continue;
                 if (Store.FindNetwork(endpoints[i].NetworkId) is not { } network) continue;
                 var options = Options(containerId, "", network, endpoints[i], []);
                 if (i == 0) options.PortMappings = ports.Count > 0 ? ports : null;
