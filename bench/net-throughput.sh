@@ -11,7 +11,7 @@ install_deps
 source "$(dirname "$0")/lib/engines.sh"
 seconds=${1:-5}
 dpkg -s iperf3 >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iperf3 >/dev/null
-engines_setup net-throughput
+engines_setup tput  # podman refuses a --runroot longer than 50 characters
 podman_network
 
 # throughput ENGINE_CMD NETWORK_FLAG...: Gbit/s from client to server, both in containers of ENGINE.
@@ -28,7 +28,8 @@ throughput() {
   for _ in $(seq 50); do nsenter --net="$srv_ns" ss -ltn | grep -q ':5201 ' && break; sleep 0.1; done
   nsenter --net="$cli_ns" iperf3 -c "$ip" -p 5201 -t "$seconds" -J | jq '.end.sum_received.bits_per_second / 1e9'
   kill "$server"; wait "$server" 2>/dev/null || true
-  $engine rm -f berth-test-bench-srv berth-test-bench-cli >/dev/null
+  local now=(); [ "$engine" = podman_cmd ] && now=(-t 0)   # podman's rm -f first waits 10 s for SIGTERM
+  $engine rm -f "${now[@]}" berth-test-bench-srv berth-test-bench-cli >/dev/null
 }
 
 b=$(throughput berth_cmd)
