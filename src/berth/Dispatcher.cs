@@ -43,6 +43,8 @@ public static class Dispatcher
         "system" => RunSystemAsync(global, args, cancellationToken),
         "volume" => Task.FromResult(Commands.Volume.VolumeCommands.Execute(global, args)),
         "cp" => CopyCommand.ExecuteAsync(global, args, cancellationToken),
+        "network" => Task.FromResult(Commands.Network.NetworkCommand.Execute(global, args)),
+        "port" => Task.FromResult(PortCommand.Execute(global, args)),
         "help" => Task.FromResult(Help()),
         _ => throw new UsageException($"unknown command \"{command}\" (see 'berth --help')"),
     };
@@ -79,6 +81,7 @@ public static class Dispatcher
             "cleanup" => Task.FromResult(CleanupCommand.Execute(global, rest)),
             "prune" => Task.FromResult(ContainerPruneCommand.Execute(global, rest)),
             "cp" => CopyCommand.ExecuteAsync(global, rest, cancellationToken),
+            "port" => Task.FromResult(PortCommand.Execute(global, rest)),
             "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
             "restart" or "pause" or "unpause" or "rename" or "top" or "stats" => RunAsync(global, args[0], rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),

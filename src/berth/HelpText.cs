@@ -27,7 +27,9 @@ internal static class HelpText
               [--tmpfs /path[:opts]] [--read-only] [-m SIZE] [--memory-swap SIZE] [--cpus N]
               [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
               [--cap-add CAP] [--cap-drop CAP] [--privileged] [--security-opt no-new-privileges|seccomp=unconfined|FILE]
-              [--network none|host] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
+              [--network bridge|NAME|none|host|container:ID] [--network-alias A] [--ip IP]
+              [-p [IP:][HOSTPORT:]PORT[/udp]] [-P] [--expose PORT] [--dns IP] [--dns-search D] [--dns-option O]
+              [--add-host NAME:IP|host-gateway] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
               [--env-file FILE] [-l|--label K=V] [--label-file FILE] [--init]
               IMAGE [COMMAND...]
           create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
@@ -43,6 +45,7 @@ internal static class HelpText
           container restart | pause | unpause | rename | top | stats
           rm -v CONTAINER...        also remove the container's anonymous volumes
           cp [-a] [-L] CONTAINER:SRC DEST|-   cp [-a] [-L] SRC|- CONTAINER:DEST   copy files out of / into a container
+          port CONTAINER [PORT[/PROTO]]                                published ports
 
         Volume commands:
           volume create [--label K=V] [NAME]   volume ls [-q] [--filter dangling=|name=|label=|driver=] [--format table|json|TEMPLATE]
@@ -52,8 +55,15 @@ internal static class HelpText
           info [--format json]      version [--format json]
           system df [-v] [--format json]   system prune [-a] [-f] [--volumes]   system info   container prune [-f]
 
+        Network commands:
+          network create [--subnet CIDR] [--gateway IP] [--internal] [-d bridge] [-o com.docker.network.bridge.name=IF] NAME
+          network ls [-q] | inspect NETWORK... | rm NETWORK... | prune [-f]
+          network connect [--alias A] [--ip IP] NETWORK CONTAINER | disconnect NETWORK CONTAINER
+
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.
         Credentials: $REGISTRY_AUTH_FILE, else ~/.docker/config.json.
+        The default network "bridge" is made on first use: $BERTH_DEFAULT_BRIDGE and $BERTH_DEFAULT_SUBNET choose its
+        bridge and subnet (else berthN on a free /24 of 10.90.0.0/16); see docs/network.md.
         """;
 }

@@ -18,6 +18,9 @@ public sealed class EngineFixture : IDisposable
         DataRoot = Path.Combine(Path.GetTempPath(), "berth-test-engine-" + tag);
         RunRoot = Path.Combine(Path.GetTempPath(), "berth-test-run-" + tag);
         CgroupParent = "berth-test-engine-" + tag;
+        NetworkClaims = Path.Combine(Path.GetTempPath(), "berth-test-claims-" + tag);
+        DefaultBridge = "berth-test-" + tag[..4];
+        DefaultSubnet = $"10.213.{Convert.ToInt32(tag[..4], 16) % 250}.0/24";
         if (EngineFactAttribute.SkipReason() is not null) return;
         _image = new BusyboxImage();
         _registry = LocalRegistry.Start();
@@ -28,13 +31,18 @@ public sealed class EngineFixture : IDisposable
     public string DataRoot { get; }
     public string RunRoot { get; }
     public string CgroupParent { get; }
+    /// <summary>The default network's bridge (berth-test-XXXX, 15 characters) and subnet (10.213.N.0/24), and the host-wide claims directory, all this fixture's own.</summary>
+    public string DefaultBridge { get; }
+    public string DefaultSubnet { get; }
+    public string NetworkClaims { get; }
     public string Image { get; } = "";
     public string Berth => Path.Combine(BusyboxImage.RepoRoot(), "out", "berth");
 
     public ProcessRunner.Result Run(params string[] args) =>
         ProcessRunner.Run(Berth, ["--root", DataRoot, .. args], new Dictionary<string, string>
         {
-            ["BERTH_RUNROOT"] = RunRoot, ["BERTH_CGROUP_PARENT"] = CgroupParent, ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+            ["BERTH_RUNROOT"] = RunRoot, ["BERTH_CGROUP_PARENT"] = CgroupParent,
+            ["BERTH_DEFAULT_BRIDGE"] = DefaultBridge, ["BERTH_DEFAULT_SUBNET"] = DefaultSubnet, ["BERTH_NETWORK_CLAIMS"] = NetworkClaims, ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
         });
 
     /// <summary>Cgroup directories left under the parent, in every mounted hierarchy.</summary>
@@ -53,6 +61,9 @@ public sealed class EngineFixture : IDisposable
     {
         if (_image is null) return;
         foreach (string id in Run("ps", "-a", "-q", "--no-trunc").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)) Run("rm", "-f", id);
+        Run("network", "prune", "-f");
+        // netavark removes a bridge with its last container; one left by a failed test goes here.
+        if (Directory.Exists($"/sys/class/net/{DefaultBridge}")) ProcessRunner.Run("ip", ["link", "delete", DefaultBridge, "type", "bridge"]);
         foreach (string parent in CgroupParents().Where(Directory.Exists))
         {
             foreach (string dir in Directory.GetDirectories(parent, "*", SearchOption.AllDirectories).Reverse().Append(parent))
@@ -61,7 +72,7 @@ public sealed class EngineFixture : IDisposable
             }
         }
         foreach (string mount in LeftoverMounts().Select(l => l.Split(' ')[4]).Reverse()) ProcessRunner.Run("umount", ["-l", mount]);
-        foreach (string dir in new[] { DataRoot, RunRoot }.Where(Directory.Exists)) Directory.Delete(dir, recursive: true);
+        foreach (string dir in new[] { DataRoot, RunRoot, NetworkClaims }.Where(Directory.Exists)) Directory.Delete(dir, recursive: true);
         _registry?.Dispose();
         _image.Dispose();
     }

@@ -53,7 +53,7 @@ public class RunTests(EngineFixture f)
         {
             File.WriteAllText(Path.Combine(host, "file"), "from host");
             var r = f.Run("run", "--rm", "-e", "GREETING=hello", "-w", "/tmp", "-u", "daemon", "--hostname", "berth-test-box", "--read-only",
-                "-v", $"{Path.GetFullPath(host)}:/data:ro", "--tmpfs", "/scratch", "--memory", "64m", "--pids-limit", "50", "--cap-drop", "ALL",
+                "-v", $"{Path.GetFullPath(host)}:/data:ro", "--tmpfs", "/scratch", "--memory", "64m", "--pids-limit", "50", "--cap-drop", "ALL", "--network", "none",
                 f.Image, "sh", "-c", "echo $GREETING $(pwd) $(id -u):$(id -g) $(hostname) $(cat /data/file); touch /x 2>/dev/null || echo ro; touch /scratch/y && echo tmpfs; ip link 2>/dev/null | grep -c mtu");
             Assert.True(r.ExitCode == 0, r.ToString());
             Assert.Equal("hello /tmp 1:1 berth-test-box from host\nro\ntmpfs\n1\n", r.Stdout);

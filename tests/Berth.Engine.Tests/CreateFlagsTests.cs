@@ -16,7 +16,7 @@ public class CreateFlagsTests
         Assert.Equal(["A=1"], o.Env);
         Assert.Equal("web", o.Name);
         Assert.Equal(["/a:/b"], o.Binds);
-        Assert.Equal("none", o.Network);
+        Assert.Equal("bridge", o.Network); // docker's default
     }
 
     [Fact]

@@ -13,8 +13,9 @@ public class SpecBuilderTests
         Env = ["PATH=/img/bin:/bin", "LANG=C.UTF-8"], Entrypoint = ["/entry.sh"], Cmd = ["serve", "--port", "80"], WorkingDir = "/srv", User = "daemon",
     };
 
-    private static (Berth.Oci.Spec.Spec Spec, ContainerConfig Config) Build(CreateOptions o, ImageContainerConfig? image = null) => SpecBuilder.Build(new SpecInputs
+    private static (Berth.Oci.Spec.Spec Spec, ContainerConfig Config) Build(CreateOptions o, ImageContainerConfig? image = null, string? netns = null) => SpecBuilder.Build(new SpecInputs
     {
+        NetnsPath = netns,
         Id = Id, Options = o, Image = image ?? Image, RootfsPath = "/var/lib/berth/storage/containers/x/merged", CgroupsPath = "/berth/" + Id,
         Users = new UserDatabase("root:x:0:0::/root:/bin/sh\ndaemon:x:1:1::/usr/sbin:/bin/false\n", "root:x:0:\ndaemon:x:1:\n"),
         HostCpuCount = 2, HostEnvironment = name => name == "FROM_HOST" ? "yes" : null, HostHostname = "buildhost",
@@ -92,14 +93,16 @@ public class SpecBuilderTests
     }
 
     [Fact]
-    public void NetworkNoneKeepsANetnsAndHostDropsIt()
+    public void NetworkNoneKeepsANetnsHostDropsItAndABridgeNetworkJoinsTheEnginesOne()
     {
-        Assert.Contains(Build(new CreateOptions()).Spec.Linux!.Namespaces!, n => n.Type == NamespaceTypes.Network);
+        var none = Build(new CreateOptions { Network = "none" }).Spec.Linux!.Namespaces!.Single(n => n.Type == NamespaceTypes.Network);
+        Assert.Null(none.Path);
         var (host, _) = Build(new CreateOptions { Network = "host" });
         Assert.DoesNotContain(host.Linux!.Namespaces!, n => n.Type == NamespaceTypes.Network);
         Assert.Equal("buildhost", host.Hostname);
-        Assert.Contains("not available yet", Assert.Throws<InvalidOptionException>(() => Build(new CreateOptions { Network = "bridge" })).Message);
-        Assert.Throws<InvalidOptionException>(() => Build(new CreateOptions { Network = "weird" }));
+        var bridge = Build(new CreateOptions { Network = "bridge" }, netns: "/run/berth/netns/" + Id).Spec.Linux!.Namespaces!.Single(n => n.Type == NamespaceTypes.Network);
+        Assert.Equal("/run/berth/netns/" + Id, bridge.Path);
+        Assert.Contains("container: needs a container name or id", Assert.Throws<InvalidOptionException>(() => Build(new CreateOptions { Network = "container:" })).Message);
     }
 
     [Fact]

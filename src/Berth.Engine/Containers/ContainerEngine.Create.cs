@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Berth.Engine.Networks;
 using Berth.Engine.Runtime;
 using Berth.Engine.Specs;
 using Berth.Engine.State;
@@ -22,6 +23,7 @@ public sealed partial class ContainerEngine
     public async Task<ContainerRecord> CreateAsync(CreateOptions o, CancellationToken cancellationToken)
     {
         Validate(o);
+        var network = ResolveNetwork(o);
         string runtimePath = RuntimeLocator.Resolve(o.Runtime);
         var image = Images.Find(o.Image) ?? (_options.Pull is { } pull ? await pull(o.Image, cancellationToken)
             : throw new EngineException($"no such image: {o.Image}"));
@@ -30,6 +32,7 @@ public sealed partial class ContainerEngine
         var made = new MadeForMounts();
         try
         {
+            AttachNetwork(record, o, network);
             string rootfs = await PrepareRootfsAsync(record.Id, image, cancellationToken);
             var mounts = ResolveMounts(record.Id, o, Images.ReadConfig(image).Config, rootfs, made);
             var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs, mounts));
@@ -46,6 +49,7 @@ public sealed partial class ContainerEngine
             RemoveArtifacts(record.Id);
             Store.Delete(record.Id);
             UndoMounts(record.Id, made);
+            Networks.Store.DeleteEndpoints(record.Id);
             throw;
         }
     }
@@ -62,7 +66,7 @@ public sealed partial class ContainerEngine
         o.Ulimits.ForEach(u => SpecBuilder.ParseUlimit(u));
         o.Tmpfs.ForEach(t => SpecBuilder.Tmpfs(t));
         ParseMounts(o);
-        SpecBuilder.CheckNetwork(o.Network);
+        ValidateNetwork(o);
         LogLimits(o);
     }
 
@@ -108,6 +112,7 @@ public sealed partial class ContainerEngine
             InitPath = o.Init ? FindInit() : null,
             HostDevices = o.Privileged ? HostDevices.List() : [],
             HostCapabilities = BoundingSet(),
+            NetnsPath = NetworkMode.Parse(o.Network).IsBridge ? Networks.NetnsPath(id) : null,
         };
     }
 

@@ -27,9 +27,11 @@ public sealed partial class ContainerEngine
         {
             // another berth may have removed it while this one waited for the lock (two `rm` at once)
             if (Store.Find(c.Id) is null) throw new ContainerNotFoundException(idOrName);
+            TeardownNetwork(c.Id);
             RemoveLeftoverCgroup(c.Id);
             RemoveArtifacts(c.Id);
             Store.Delete(c.Id);
+            Networks.Store.DeleteEndpoints(c.Id);
             Volumes.Release(c.Id, removeVolumes);
         }
     }
@@ -67,6 +69,7 @@ public sealed partial class ContainerEngine
     {
         bool found = Store.Change(id, r => (r.State, r.Pid, r.ExitCode, r.FinishedAt) = (ContainerStatus.Exited, 0, exitCode, finished));
         var c = found ? Store.Find(id) : null;
+        TeardownNetwork(id);
         if (c is null) return;
         if (ConfigOf(c).Options.AutoRemove)
         {
@@ -75,6 +78,7 @@ public sealed partial class ContainerEngine
                 if (Store.Find(id) is null) return;
                 RemoveArtifacts(id);
                 Store.Delete(id);
+                Networks.Store.DeleteEndpoints(id);
                 Volumes.Release(id, removeAnonymous: true);
             }
             return;

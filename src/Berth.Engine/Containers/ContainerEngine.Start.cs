@@ -3,6 +3,7 @@ using Berth.Engine.Monitor;
 using Berth.Engine.Runtime;
 using Berth.Engine.Specs;
 using Berth.Engine.State;
+using Berth.Oci;
 
 namespace Berth.Engine.Containers;
 
@@ -24,6 +25,15 @@ public sealed partial class ContainerEngine
         // `run` mounted the snapshot a moment ago in this process; `start` of a created or exited one mounts it.
         if (!_mountedHere.Contains(c.Id)) Snapshotter.Mount(c.Id);
         string runDir = PrepareRunDirectory(c.Id);
+        try
+        {
+            SetupNetwork(c, config);
+        }
+        catch (BerthException e)
+        {
+            FailStart(c, config, e as EngineException ?? new EngineException(e.Message));
+            throw;
+        }
         var session = MonitorSession.Launch(MonitorPath(), MonitorArguments(c, config, runDir, attach), Path.Combine(runDir, "monitor.log"));
         int pid;
         try
@@ -52,11 +62,13 @@ public sealed partial class ContainerEngine
 
     private void FailStart(ContainerRecord c, ContainerConfig config, EngineException e)
     {
+        TeardownNetwork(c.Id);
         if (config.Options.AutoRemove)
         {
             RemoveArtifacts(c.Id);
             Store.Delete(c.Id);
             Volumes.Release(c.Id, removeAnonymous: true);
+            Networks.Store.DeleteEndpoints(c.Id);
             return;
         }
         Snapshotter.Unmount(c.Id);

@@ -17,4 +17,5 @@ public sealed class ContainerInspect
     public InspectHostConfig HostConfig { get; set; } = new();
     public List<InspectMount> Mounts { get; set; } = [];
     public InspectConfig Config { get; set; } = new();
+    public Networks.NetworkSettings NetworkSettings { get; set; } = new();
 }

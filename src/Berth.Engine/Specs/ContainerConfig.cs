@@ -19,4 +19,6 @@ public sealed class ContainerConfig
     public string Driver { get; set; } = "";
     /// <summary>The binds, volumes (named and anonymous) and --mount tmpfs create resolved; --tmpfs stays in Options.</summary>
     public List<MountPoint> Mounts { get; set; } = [];
+    /// <summary>"80/tcp" etc.: the image's ExposedPorts and --expose (what -P publishes).</summary>
+    public List<string> ExposedPorts { get; set; } = [];
 }

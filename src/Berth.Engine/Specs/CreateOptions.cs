@@ -33,8 +33,8 @@ public sealed class CreateOptions
     public List<string> CapDrop { get; set; } = [];
     public bool Privileged { get; set; }
     public List<string> SecurityOpt { get; set; } = [];
-    /// <summary>"none" (default: a network namespace with only lo) or "host".</summary>
-    public string Network { get; set; } = "none";
+    /// <summary>--network: "bridge" (docker's default network), a network name, "none", "host" or "container:ID".</summary>
+    public string Network { get; set; } = "bridge";
     public bool AutoRemove { get; set; }
     /// <summary>--runtime: a path, or a name looked up next to berth and in PATH; null = berth-runtime.</summary>
     public string? Runtime { get; set; }
@@ -45,4 +45,19 @@ public sealed class CreateOptions
     public List<string> Labels { get; set; } = [];
     /// <summary>--init: a small init (catatonit) as PID 1 that reaps zombies and forwards signals.</summary>
     public bool Init { get; set; }
+
+    // Networking (docs/network.md): docker's flag names.
+    /// <summary>--network-alias: extra DNS names on a user-defined network.</summary>
+    public List<string> NetworkAliases { get; set; } = [];
+    /// <summary>--ip: a fixed address on the network.</summary>
+    public string? Ip { get; set; }
+    /// <summary>-p/--publish, as typed; -P/--publish-all; --expose.</summary>
+    public List<string> Publish { get; set; } = [];
+    public bool PublishAll { get; set; }
+    public List<string> Expose { get; set; } = [];
+    /// <summary>--dns, --dns-search, --dns-option, --add-host.</summary>
+    public List<string> Dns { get; set; } = [];
+    public List<string> DnsSearch { get; set; } = [];
+    public List<string> DnsOption { get; set; } = [];
+    public List<string> AddHost { get; set; } = [];
 }

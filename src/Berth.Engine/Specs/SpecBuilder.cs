@@ -32,7 +32,8 @@ public static partial class SpecBuilder
         spec.Hostname = config.Hostname;
         BuildProcess(spec.Process!, inputs, config);
         spec.Linux!.CgroupsPath = inputs.CgroupsPath;
-        ApplyNetwork(spec, o.Network);
+        ApplyNetwork(spec, o.Network, inputs.NetnsPath);
+        config.ExposedPorts = ExposedPorts(inputs.Image?.ExposedPorts?.Keys, o.Expose);
         ApplyMounts(spec, inputs);
         spec.Linux.Resources = BuildResources(o, inputs.HostCpuCount);
         ApplySecurity(spec, inputs);
@@ -92,26 +93,28 @@ public static partial class SpecBuilder
         set(kv[0], kv.Length == 2 ? kv[1] : "");
     }
 
-    private static void ApplyNetwork(OciSpec spec, string network)
+    /// <summary>
+    /// host: no network namespace; none: a new one with only lo (the runtime makes it); a bridge network or
+    /// container:ID: the namespace at <paramref name="netnsPath"/> (the engine makes and sets up the bridge one at
+    /// start; for container:ID the path is filled in at start from the running container).
+    /// </summary>
+    private static void ApplyNetwork(OciSpec spec, string network, string? netnsPath)
     {
-        CheckNetwork(network);
-        if (network == "host")
+        var mode = CheckNetwork(network);
+        if (mode.Kind == Networks.NetworkMode.Host)
         {
             spec.Linux!.Namespaces = spec.Linux.Namespaces!.Where(n => n.Type != Berth.Oci.Linux.NamespaceTypes.Network).ToList();
         }
-    }
-
-    /// <summary>--network: "none" (a new network namespace with only lo) or "host"; anything else is refused.</summary>
-    internal static void CheckNetwork(string network)
-    {
-        switch (network)
+        else if (mode.Kind != Networks.NetworkMode.None && netnsPath is not null)
         {
-            case "none" or "host":
-                return;
-            case "bridge" or "default":
-                throw new InvalidOptionException($"network \"{network}\" is not available yet: use --network none (the default) or --network host");
-            default:
-                throw new InvalidOptionException($"invalid argument \"{network}\" for \"--network\" flag: use none or host");
+            spec.Linux!.Namespaces!.First(n => n.Type == Berth.Oci.Linux.NamespaceTypes.Network).Path = netnsPath;
         }
     }
+
+    /// <summary>--network: none, host, container:NAME|ID or a network name (checked against the database by the engine).</summary>
+    internal static Networks.NetworkMode CheckNetwork(string network) => Networks.NetworkMode.Parse(network);
+
+    /// <summary>The image's ExposedPorts keys and --expose values, normalised to "PORT/PROTO", for -P and inspect.</summary>
+    internal static List<string> ExposedPorts(IEnumerable<string>? image, IEnumerable<string> expose) =>
+        (image ?? []).Concat(expose).Select(Berth.Network.Ports.PortSpec.Exposed).Select(p => $"{p.ContainerPort}/{p.Protocol}").Distinct().ToList();
 }

@@ -33,4 +33,6 @@ public sealed class SpecInputs
     public IReadOnlyList<Berth.Oci.Spec.Device> HostDevices { get; init; } = [];
     /// <summary>The capabilities in berth's own bounding set (what --privileged and --cap-add ALL give); null = every known one.</summary>
     public IReadOnlyList<string>? HostCapabilities { get; init; }
+    /// <summary>The network namespace file the engine sets up at start (bridge networks); null = none/host/container.</summary>
+    public string? NetnsPath { get; init; }
 }

@@ -107,6 +107,9 @@ public sealed class ContainerStore : IDisposable
 
     public void Dispose() => _connection.Dispose();
 
+    /// <summary>The open connection, shared by <see cref="NetworkStore"/> (networks, endpoints, sandboxes tables).</summary>
+    internal SqliteConnection Connection => _connection;
+
     private void InTransaction(Action work)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);

@@ -11,7 +11,7 @@ internal static class CreateFlags
     internal static readonly HashSet<string> Booleans =
     [
         "d", "detach", "rm", "read-only", "privileged", "help", "i", "interactive", "t", "tty",
-        "init",
+        "init", "P", "publish-all",
     ];
 
     internal static readonly HashSet<string> Valued =
@@ -21,6 +21,7 @@ internal static class CreateFlags
         "network", "net", "runtime", "log-opt", "platform",
         "mount",
         "l", "label", "label-file", "env-file",
+        "network-alias", "net-alias", "ip", "p", "publish", "expose", "dns", "dns-search", "dns-option", "dns-opt", "add-host",
     ];
 
     internal static (CreateOptions Options, CommandArgs Flags) Parse(string[] argv, string command)
@@ -38,12 +39,13 @@ internal static class CreateFlags
             Cpus = flags.Get("cpus"), CpuShares = flags.Get("c", "cpu-shares"), CpusetCpus = flags.Get("cpuset-cpus"),
             PidsLimit = flags.Get("pids-limit"), Ulimits = flags.GetAll("ulimit").ToList(), CapAdd = flags.GetAll("cap-add").ToList(),
             CapDrop = flags.GetAll("cap-drop").ToList(), Privileged = flags.Has("privileged"), SecurityOpt = flags.GetAll("security-opt").ToList(),
-            Network = flags.Get("network", "net") ?? "none", AutoRemove = flags.Has("rm"), Runtime = flags.Get("runtime"),
+            Network = flags.Get("network", "net") ?? "bridge", AutoRemove = flags.Has("rm"), Runtime = flags.Get("runtime"),
         };
         o.Mounts = flags.GetAll("mount").ToList();
         o.Env.InsertRange(0, flags.GetAll("env-file").SelectMany(f => KeyValueFile.Read(f, "env file", Environment.GetEnvironmentVariable)));
         o.Labels = [.. flags.GetAll("label-file").SelectMany(f => KeyValueFile.Read(f, "label file", null)), .. flags.GetAll("l", "label")];
         o.Init = flags.Has("init");
+        ParseNetworkFlags(o, flags);
         foreach (string opt in flags.GetAll("log-opt"))
         {
             string[] kv = opt.Split('=', 2);
@@ -52,6 +54,20 @@ internal static class CreateFlags
             else o.LogMaxFiles = kv[1];
         }
         return (o, flags);
+    }
+
+    /// <summary>--network-alias, --ip, -p, -P, --expose, --dns, --dns-search, --dns-option, --add-host (docs/network.md).</summary>
+    private static void ParseNetworkFlags(CreateOptions o, CommandArgs flags)
+    {
+        o.NetworkAliases = flags.GetAll("network-alias", "net-alias").ToList();
+        o.Ip = flags.Get("ip");
+        o.Publish = flags.GetAll("p", "publish").ToList();
+        o.PublishAll = flags.Has("P", "publish-all");
+        o.Expose = flags.GetAll("expose").ToList();
+        o.Dns = flags.GetAll("dns").ToList();
+        o.DnsSearch = flags.GetAll("dns-search").ToList();
+        o.DnsOption = flags.GetAll("dns-option", "dns-opt").ToList();
+        o.AddHost = flags.GetAll("add-host").ToList();
     }
 
     /// <summary>Index of the first argument that is neither a flag nor a flag's value.</summary>

@@ -23,7 +23,10 @@ internal static class InspectCommand
             try
             {
                 var c = engine.Get(name);
-                found.Add(ContainerInspector.Build(c, ContainerEngine.ConfigOf(c)));
+                var config = ContainerEngine.ConfigOf(c);
+                var inspect = ContainerInspector.Build(c, config);
+                inspect.NetworkSettings = engine.Networks.Settings(c, config.ExposedPorts);
+                found.Add(inspect);
             }
             catch (ContainerNotFoundException)
             {

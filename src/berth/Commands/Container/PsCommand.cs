@@ -31,7 +31,7 @@ internal static class PsCommand
         }
         var rows = containers.Select(c =>
         {
-            var entry = Entry(c, noTrunc);
+            var entry = Entry(engine, c, noTrunc);
             return new TemplateRow(entry.Fields(), () => JsonSerializer.Serialize(entry, CliLineJsonContext.Relaxed.ContainerListEntry), Labels(c));
         });
         FormattedOutput.Print(args.Get("format"), DefaultTable, ContainerListEntry.Titles, rows.ToList());
@@ -40,13 +40,13 @@ internal static class PsCommand
 
     private static IReadOnlyDictionary<string, string> Labels(ContainerRecord c) => ContainerEngine.ConfigOf(c).Labels ?? new Dictionary<string, string>();
 
-    private static ContainerListEntry Entry(ContainerRecord c, bool noTrunc)
+    private static ContainerListEntry Entry(ContainerEngine engine, ContainerRecord c, bool noTrunc)
     {
         var config = ContainerEngine.ConfigOf(c);
         return new()
         {
             Command = Command(c, noTrunc), CreatedAt = c.Created.ToString("yyyy-MM-dd HH:mm:ss zzz"), ID = noTrunc ? c.Id : c.ShortId,
-            Image = c.Image, Names = c.Name, Networks = config.Options.Network, RunningFor = Units.Ago(c.Created),
+            Image = c.Image, Names = c.Name, Networks = config.Options.Network, RunningFor = Units.Ago(c.Created), Ports = PortCommand.Column(engine, c.Id),
             State = c.State, Status = Status(c),
             Labels = string.Join(',', (config.Labels ?? []).OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}")),
             Mounts = string.Join(',', config.Options.Binds.Select(b => b.Split(':')[0])),
