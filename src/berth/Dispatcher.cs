@@ -30,6 +30,8 @@ public static class Dispatcher
         "logs" => Task.FromResult(LogsCommand.Execute(global, args, cancellationToken)),
         "wait" => Task.FromResult(WaitCommand.Execute(global, args)),
         "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, args, imagesToo: true)),
+        "exec" => Task.FromResult(ExecCommand.Execute(global, args)),
+        "attach" => Task.FromResult(AttachCommand.Execute(global, args)),
         "container" => RunContainerAsync(global, args, cancellationToken),
         "help" => Task.FromResult(Help()),
         _ => throw new UsageException($"unknown command \"{command}\" (see 'berth --help')"),
@@ -65,6 +67,7 @@ public static class Dispatcher
             "ls" or "list" or "ps" => Task.FromResult(PsCommand.Execute(global, rest)),
             "inspect" => Task.FromResult(Commands.Container.InspectCommand.Execute(global, rest, imagesToo: false)),
             "cleanup" => Task.FromResult(CleanupCommand.Execute(global, rest)),
+            "exec" or "attach" => RunAsync(global, args[0], rest, cancellationToken),
             "run" or "create" or "start" or "stop" or "kill" or "rm" or "logs" or "wait" => RunAsync(global, args[0], rest, cancellationToken),
             _ => throw new UsageException($"unknown command \"container {args[0]}\" (see 'berth --help')"),
         };

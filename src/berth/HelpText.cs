@@ -22,16 +22,18 @@ internal static class HelpText
           logout [SERVER]                                              remove stored credentials
 
         Container commands:
-          run [-d] [--rm] [--name N] [-e K=V] [-w DIR] [-u USER[:GROUP]] [--entrypoint CMD] [--hostname H]
+          run [-d] [-i] [-t] [--restart no|on-failure[:N]|always|unless-stopped] [--rm] [--name N] [-e K=V] [-w DIR] [-u USER[:GROUP]] [--entrypoint CMD] [--hostname H]
               [-v /host:/ctr[:ro]] [--tmpfs /path[:opts]] [--read-only] [-m SIZE] [--memory-swap SIZE] [--cpus N]
               [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
               [--cap-add CAP] [--cap-drop CAP] [--privileged] [--security-opt no-new-privileges|seccomp=unconfined|FILE]
               [--network none|host] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
               IMAGE [COMMAND...]
           create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
-          start [-a] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
+          start [-a] [-i] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
           rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
+          exec [-d] [-i] [-t] [-e K=V] [-u USER[:GROUP]] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...]
+          attach [--no-stdin] CONTAINER        (with -t: Ctrl-P Ctrl-Q detaches)
           container ls | inspect | run | create | start | stop | kill | rm | logs | wait
 
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1

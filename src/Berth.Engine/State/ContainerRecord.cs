@@ -24,6 +24,10 @@ public sealed class ContainerRecord
     /// <summary>Why the last start failed, if it did.</summary>
     public string? Error { get; set; }
 
+    /// <summary>Restarts the monitor made by the restart policy since the last `berth start` (docker's RestartCount).</summary>
+    public int RestartCount { get; set; }
+
     public string ShortId => Id[..12];
-    public bool IsRunning => State == ContainerStatus.Running;
+    /// <summary>Running, or between two runs of its restart policy (docker counts both as running).</summary>
+    public bool IsRunning => State is ContainerStatus.Running or ContainerStatus.Restarting;
 }

@@ -15,6 +15,7 @@ internal static class CreateFlags
         "name", "e", "env", "w", "workdir", "u", "user", "entrypoint", "h", "hostname", "v", "volume", "tmpfs", "m", "memory",
         "memory-swap", "cpus", "c", "cpu-shares", "cpuset-cpus", "pids-limit", "ulimit", "cap-add", "cap-drop", "security-opt",
         "network", "net", "runtime", "log-opt", "platform",
+        "restart",
     ];
 
     internal static (CreateOptions Options, CommandArgs Flags) Parse(string[] argv, string command)
@@ -22,7 +23,6 @@ internal static class CreateFlags
         int image = FirstPositional(argv);
         var flags = CommandArgs.Parse(argv[..image], command, Booleans, Valued);
         if (image >= argv.Length) throw new UsageException($"\"berth {command}\" requires at least 1 argument; usage: berth {command} [OPTIONS] IMAGE [COMMAND] [ARG...]");
-        if (flags.Has("i", "interactive", "t", "tty")) throw new UsageException($"{command}: -i/-t (interactive, terminal) are not supported yet; use -d and `berth logs`");
         var o = new CreateOptions
         {
             Image = argv[image], Cmd = [.. argv[(image + 1)..]], Name = flags.Get("name"), Entrypoint = flags.Get("entrypoint"),
@@ -34,6 +34,8 @@ internal static class CreateFlags
             CapDrop = flags.GetAll("cap-drop").ToList(), Privileged = flags.Has("privileged"), SecurityOpt = flags.GetAll("security-opt").ToList(),
             Network = flags.Get("network", "net") ?? "none", AutoRemove = flags.Has("rm"), Runtime = flags.Get("runtime"),
         };
+        (o.Tty, o.Interactive) = (flags.Has("t", "tty"), flags.Has("i", "interactive"));
+        o.Restart = flags.Get("restart");
         foreach (string opt in flags.GetAll("log-opt"))
         {
             string[] kv = opt.Split('=', 2);

@@ -48,6 +48,7 @@ internal static class PsCommand
     {
         ContainerStatus.Running => "Up " + Units.Ago(c.StartedAt).Replace(" ago", ""),
         ContainerStatus.Exited => $"Exited ({c.ExitCode ?? 0}) {Units.Ago(c.FinishedAt)}",
+        ContainerStatus.Restarting => $"Restarting ({c.ExitCode ?? 0}) {Units.Ago(c.FinishedAt)}",
         _ => "Created",
     };
 }
