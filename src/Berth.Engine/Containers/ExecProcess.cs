@@ -8,8 +8,11 @@ namespace Berth.Engine.Containers;
 /// <summary>
 /// One `berth exec` through the container's OCI runtime:
 /// <c>RUNTIME --root R --log L --log-format json exec --process FILE [--tty --console-socket S] [--detach
-/// --pid-file P] ID</c>. Without a terminal the runtime gets the caller's stdio; with one, the runtime gets
-/// /dev/null and sends the pty master over the console socket (SCM_RIGHTS), which the caller then relays.
+/// --pid-file P] ID</c>. Without a terminal the runtime gets the caller's stdio and waits for the process;
+/// with one, the runtime gets /dev/null, sends the pty master over the console socket (SCM_RIGHTS), which the
+/// caller then relays, and runs detached (runc refuses a console socket otherwise, as conmon knows): the
+/// caller makes itself a child subreaper first so that the process, orphaned when the runtime exits, is
+/// reparented to it and can be waited for (<see cref="ProcessPid"/>).
 /// The exit code is the process's; when the runtime itself failed (its log has an error), the error is thrown
 /// with docker's code (127 not found, 126 cannot execute, 125 other). Dispose removes the process file, the
 /// log and the socket.
@@ -41,7 +44,7 @@ public sealed unsafe class ExecProcess : IDisposable
             _listener = UnixSocket.Listen(_socketPath, 1);
             argv.AddRange(["--tty", "--console-socket", UnixSocket.ReachablePath(_socketPath, out _socketDir)]);
         }
-        if (_detach) argv.AddRange(["--detach", "--pid-file", _pidFile]);
+        if (_detach || Tty) argv.AddRange(["--detach", "--pid-file", _pidFile]);
         argv.Add(_id);
         try
         {
@@ -73,6 +76,11 @@ public sealed unsafe class ExecProcess : IDisposable
             }
         }
     }
+
+    /// <summary>With a terminal, after the runtime exited 0: the pid of the process it started (from its pid file).</summary>
+    public int ProcessPid() =>
+        int.TryParse(File.Exists(_pidFile) ? File.ReadAllText(_pidFile).Trim() : "", out int pid) && pid > 0
+            ? pid : throw new EngineException($"the OCI runtime {_runtime.Path} wrote no pid file for the exec", 125);
 
     /// <summary>waitpid on the runtime, then <see cref="ExitCode"/>.</summary>
     public int Wait(int runtimePid) => ExitCode(ProcessSpawner.Wait(runtimePid));

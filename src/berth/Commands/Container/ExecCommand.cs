@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using Berth.Engine;
 using Berth.Engine.Containers;
 using Berth.Engine.Interop;
+using Berth.Engine.Processes;
 using Berth.Engine.Specs;
 using Berth.Oci;
 
@@ -91,30 +92,48 @@ internal static unsafe class ExecCommand
             c.Cancel = true;
             Spawn.kill(pid, 15);
         });
-        return exec.Wait(pid);
-    }
-
-    /// <summary>Raw terminal; our stdin → pty master (with -i), master → our stdout until the process closes its side (EIO).</summary>
-    private static int RunWithTerminal(ExecProcess exec, bool interactive)
-    {
-        int devNull = Spawn.open("/dev/null", Spawn.O_RDWR | Spawn.O_CLOEXEC, 0);
-        int pid;
         try
         {
-            pid = exec.Start(devNull, devNull, devNull);
+            return exec.Wait(pid);
+        }
+        catch (EngineException e)
+        {
+            // The runtime (berth-runtime, runc, crun) printed its error on the stderr it shares with us: one line is enough.
+            return e.ExitCode;
+        }
+    }
+
+    /// <summary>
+    /// Raw terminal; our stdin → pty master (with -i), master → our stdout until the process and its children
+    /// close their side (EIO); then the process's exit code. The runtime runs detached (see <see cref="ExecProcess"/>):
+    /// as child subreaper we inherit the process when the runtime exits and wait for it ourselves.
+    /// </summary>
+    private static int RunWithTerminal(ExecProcess exec, bool interactive)
+    {
+        Spawn.prctl(Spawn.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+        int devNull = Spawn.open("/dev/null", Spawn.O_RDWR | Spawn.O_CLOEXEC, 0);
+        int runtimePid;
+        try
+        {
+            runtimePid = exec.Start(devNull, devNull, devNull);
         }
         finally
         {
             Spawn.close(devNull);
         }
-        int master = exec.AcceptTerminal(pid, out int? early);
+        int master = exec.AcceptTerminal(runtimePid, out int? early);
         if (master < 0) return exec.ExitCode(early ?? 0);
         try
         {
-            using var terminal = new RawTerminal((rows, columns) => Spawn.SetWindowSize(master, rows, columns));
-            if (interactive) new Thread(() => Copy(0, master)) { IsBackground = true, Name = "stdin→pty" }.Start();
-            Copy(master, 1);
-            return exec.Wait(pid);
+            int runtimeCode = exec.Wait(runtimePid);
+            if (runtimeCode != 0) return runtimeCode;
+            int pid = exec.ProcessPid();
+            using (new RawTerminal((rows, columns) => Spawn.SetWindowSize(master, rows, columns)))
+            {
+                if (interactive) new Thread(() => Copy(0, master)) { IsBackground = true, Name = "stdin→pty" }.Start();
+                Copy(master, 1);
+            }
+            return ExitStatus.ToExitCode(ProcessSpawner.Wait(pid));
         }
         finally
         {
