@@ -13,14 +13,17 @@ for p in hyperfine crun runc; do dpkg -s "$p" >/dev/null 2>&1 || DEBIAN_FRONTEND
 [ -x "$repo/out/berth-runtime" ] || publish_runtime
 runs=${1:-100}
 work=$(mktemp -d /tmp/berth-bench.XXXXXX)
+# Runtime state (--root) on tmpfs, as in each runtime's default (/run/runc, /run/crun, /run/berth-runtime):
+# here /tmp is ext4 mounted with `discard`, where every unlink waits for the disk.
+state=$(mktemp -d /run/berth-bench.XXXXXX)
 declare -A bin=([berth]="$repo/out/berth-runtime" [runc]=runc [crun]=crun)
 v1() { echo "unshare -m --propagation private sh -c 'umount /sys/fs/cgroup/unified && exec $1'"; }
 v2() { echo "unshare -m --propagation private sh -c 'umount -R /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup && exec $1'"; }
 cleanup() {
   for rt in berth runc crun; do for view in v1 v2; do
-    sh -c "$($view "${bin[$rt]} --root $work/$rt-$view/state delete --force bench-$rt-$view")" >/dev/null 2>&1 || true
+    sh -c "$($view "${bin[$rt]} --root $state/$rt-$view delete --force bench-$rt-$view")" >/dev/null 2>&1 || true
   done; done
-  rm -rf "$work"
+  rm -rf "$work" "$state"
   for d in /sys/fs/cgroup/*/berth-bench /sys/fs/cgroup/berth-bench; do [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null; done
   true
 }
@@ -36,8 +39,8 @@ for view in v1 v2; do
     mkdir -p "$dir/bundle"
     jq --arg root "$work/rootfs" ".root.path = \$root" "$work/c.json" > "$work/c2.json"
     jq --arg cg "/berth-bench/$rt-$view" '.linux.cgroupsPath = $cg' "$work/c2.json" > "$dir/bundle/config.json"
-    sh -c "$($view "${bin[$rt]} --root $dir/state run --detach --bundle $dir/bundle bench-$rt-$view")" </dev/null >/dev/null
-    args+=(-n "$rt $view" "$($view "${bin[$rt]} --root $dir/state exec bench-$rt-$view /bin/true")")
+    sh -c "$($view "${bin[$rt]} --root $state/$rt-$view run --detach --bundle $dir/bundle bench-$rt-$view")" </dev/null >/dev/null
+    args+=(-n "$rt $view" "$($view "${bin[$rt]} --root $state/$rt-$view exec bench-$rt-$view /bin/true")")
   done
 done
 hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/result.json" "${args[@]}"

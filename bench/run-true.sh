@@ -13,7 +13,10 @@ for p in hyperfine crun runc; do dpkg -s "$p" >/dev/null 2>&1 || DEBIAN_FRONTEND
 [ -x "$repo/out/berth-runtime" ] || publish_runtime
 runs=${1:-100}
 work=$(mktemp -d /tmp/berth-bench.XXXXXX)
-trap 'rm -rf "$work"; for d in /sys/fs/cgroup/*/berth-bench /sys/fs/cgroup/berth-bench; do [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null; done; true' EXIT
+# Runtime state (--root) on tmpfs, as in each runtime's default (/run/runc, /run/crun, /run/berth-runtime):
+# here /tmp is ext4 mounted with `discard`, where every unlink waits for the disk.
+state=$(mktemp -d /run/berth-bench.XXXXXX)
+trap 'rm -rf "$work" "$state"; for d in /sys/fs/cgroup/*/berth-bench /sys/fs/cgroup/berth-bench; do [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null; done; true' EXIT
 bash "$repo/scripts/make-busybox-rootfs.sh" "$work/bundle/rootfs" >/dev/null
 "$repo/out/berth-runtime" spec --bundle "$work/bundle"
 # The same config for all: /bin/true, no terminal, no device cgroup rules (not every runtime applies them yet).
@@ -29,9 +32,9 @@ done
 #   v2: /sys/fs/cgroup replaced by one cgroup2 mount, as on most hosts today.
 v1() { echo "unshare -m --propagation private sh -c 'umount /sys/fs/cgroup/unified && exec $1'"; }
 v2() { echo "unshare -m --propagation private sh -c 'umount -R /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup && exec $1'"; }
-berth="$repo/out/berth-runtime --root $work/berth/state run --bundle $work/berth/bundle bench-berth"
-runc="runc --root $work/runc/state run --bundle $work/runc/bundle bench-runc"
-crun="crun --root $work/crun/state run --bundle $work/crun/bundle bench-crun"
+berth="$repo/out/berth-runtime --root $state/berth run --bundle $work/berth/bundle bench-berth"
+runc="runc --root $state/runc run --bundle $work/runc/bundle bench-runc"
+crun="crun --root $state/crun run --bundle $work/crun/bundle bench-crun"
 hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/result.json" \
   -n "berth-runtime v1" "$(v1 "$berth")" -n "crun v1" "$(v1 "$crun")" -n "runc v1" "$(v1 "$runc")" \
   -n "berth-runtime v2" "$(v2 "$berth")" -n "crun v2" "$(v2 "$crun")" -n "runc v2" "$(v2 "$runc")" \

@@ -26,8 +26,8 @@
  *    the bootstrap writes itself into cgroup.procs first, then clones. On v1 the bootstrap moves itself
  *    (writes "0" to "tasks"), the one migration that skips that lock too.
  *
- * 2. berth_spawn(): fork+exec with an explicit fd table (like dotnet's SystemNative_ForkAndExecProcess):
- *    between fork and exec only async-signal-safe calls.
+ * 2. berth_spawn(): spawn with an explicit fd table, with vfork semantics like posix_spawn(3)
+ *    (clone(CLONE_VM|CLONE_VFORK), signals blocked): between clone and exec only async-signal-safe calls.
  *
  * 3. berth_execve(): resets signal dispositions and the signal mask (the .NET runtime ignores SIGPIPE
  *    and installs handlers; a container process must not inherit that) and execs, with no managed code
@@ -39,12 +39,14 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -226,6 +228,18 @@ __attribute__((constructor)) static void berth_nsexec(void)
 	 * nsdelegate, the cgroup we come from must be visible from our cgroup namespace for CLONE_INTO_CGROUP. */
 	enter_namespaces(fd, opened, CLONE_NEWCGROUP, 1);
 
+	/* _BERTH_EXEFD: the fd of the runtime binary's detached read-only mount (ClonedBinary.cs), which the
+	 * bootstrap holds. When the last fd of such a mount is closed, the kernel dissolves it and first waits
+	 * for an RCU grace period (synchronize_rcu_expedited, milliseconds). That must not happen in the
+	 * container's process: the child lets go of its copy at once, and the bootstrap waits for that (the
+	 * child closes its end of `released`) before it exits; its exit then does the waiting, while the runtime
+	 * goes on without it (it reaps the bootstrap later). */
+	const char *exe_env = getenv("_BERTH_EXEFD");
+	int exe_fd = exe_env != NULL ? atoi(exe_env) : -1;
+	int released[2] = { -1, -1 };
+	if (exe_fd >= 0 && pipe2(released, O_CLOEXEC) < 0)
+		send_error(fd, "pipe", "for the bootstrap");
+
 	/* Like fork(), but into new namespaces, and as a child of our parent (the runtime). */
 	long pid = clone_init(fd, flags, cgroup_fd);
 	if (pid < 0)
@@ -234,7 +248,17 @@ __attribute__((constructor)) static void berth_nsexec(void)
 		close(cgroup_fd);
 	if (pid > 0) {
 		send_u32(fd, MSG_PID, (uint32_t)pid);
+		if (exe_fd >= 0) {
+			char byte;
+			close(released[1]);
+			(void)!read(released[0], &byte, 1);
+		}
 		_exit(0);
+	}
+	if (exe_fd >= 0) {
+		close(exe_fd);
+		close(released[0]);
+		close(released[1]);
 	}
 	enter_namespaces(fd, opened, CLONE_NEWCGROUP, 0);
 	if (flags & CLONE_NEWUSER) {
@@ -251,44 +275,75 @@ __attribute__((constructor)) static void berth_nsexec(void)
  * fork+exec with fds[i] becoming fd i in the child (fds[i] < 0: fd i is closed); every other fd is
  * left to its FD_CLOEXEC flag. Returns the pid, or -errno.
  */
+struct spawn_request {
+	const char *path;
+	char *const *argv;
+	char *const *envp;
+	const int *fds;
+	int nfds;
+	int new_session;
+	int err_fd;
+};
+
+/* The child of berth_spawn: it shares the parent's memory (CLONE_VM) on a stack of its own, so it only
+ * makes syscalls and writes its own stack; every signal is blocked until reset_signals() puts the
+ * default dispositions back, so no handler of the .NET runtime can run here. */
+static int spawn_child(void *arg)
+{
+	const struct spawn_request *req = arg;
+	int i, e, base = req->nfds + 3 > req->err_fd + 1 ? req->nfds + 3 : req->err_fd + 1;
+	int moved[64];
+	if (req->new_session)
+		setsid();
+	/* Move the sources out of the way first, so that fds[i] == j for j < i cannot be clobbered. */
+	for (i = 0; i < req->nfds && i < 64; i++)
+		moved[i] = req->fds[i] < 0 ? -1 : fcntl(req->fds[i], F_DUPFD_CLOEXEC, base);
+	for (i = 0; i < req->nfds && i < 64; i++) {
+		if (moved[i] < 0)
+			close(i);
+		else if (dup2(moved[i], i) < 0)
+			goto fail;
+	}
+	reset_signals();
+	execve(req->path, req->argv, req->envp);
+fail:
+	e = errno;
+	(void)!write(req->err_fd, &e, sizeof e);
+	_exit(127);
+}
+
+#define SPAWN_STACK_SIZE (64 * 1024)
+
 int berth_spawn(const char *path, char *const argv[], char *const envp[], const int *fds, int nfds, int new_session)
 {
-	int err_pipe[2];
+	int err_pipe[2], child_errno = 0, e;
+	sigset_t all, old;
+	ssize_t r;
+	pid_t pid;
+	char *stack;
 	if (pipe2(err_pipe, O_CLOEXEC) < 0)
 		return -errno;
-	pid_t pid = fork();
-	if (pid < 0) {
-		int e = errno;
+	stack = mmap(NULL, SPAWN_STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	if (stack == MAP_FAILED) {
+		e = errno;
 		close(err_pipe[0]);
 		close(err_pipe[1]);
 		return -e;
 	}
-	if (pid == 0) {
-		int i, base = nfds + 3 > err_pipe[1] + 1 ? nfds + 3 : err_pipe[1] + 1;
-		if (new_session)
-			setsid();
-		/* Move the sources out of the way first, so that fds[i] == j for j < i cannot be clobbered. */
-		int moved[64];
-		for (i = 0; i < nfds && i < 64; i++)
-			moved[i] = fds[i] < 0 ? -1 : fcntl(fds[i], F_DUPFD_CLOEXEC, base);
-		for (i = 0; i < nfds && i < 64; i++) {
-			if (moved[i] < 0)
-				close(i);
-			else if (dup2(moved[i], i) < 0)
-				goto fail;
-		}
-		reset_signals();
-		execve(path, argv, envp);
-fail:
-		{
-			int e = errno;
-			(void)!write(err_pipe[1], &e, sizeof e);
-			_exit(127);
-		}
-	}
+	struct spawn_request req = { path, argv, envp, fds, nfds, new_session, err_pipe[1] };
+	/* vfork semantics, as posix_spawn(3): no copy of the runtime's page tables (a fork of a .NET process
+	 * costs about a millisecond); this thread waits until the child has exec'd or failed. */
+	sigfillset(&all);
+	pthread_sigmask(SIG_BLOCK, &all, &old);
+	pid = clone(spawn_child, stack + SPAWN_STACK_SIZE, CLONE_VM | CLONE_VFORK | SIGCHLD, &req);
+	e = errno;
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	munmap(stack, SPAWN_STACK_SIZE);
 	close(err_pipe[1]);
-	int child_errno = 0;
-	ssize_t r;
+	if (pid < 0) {
+		close(err_pipe[0]);
+		return -e;
+	}
 	do
 		r = read(err_pipe[0], &child_errno, sizeof child_errno);
 	while (r < 0 && errno == EINTR);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Berth.Cgroups;
@@ -16,7 +17,31 @@ internal class CgroupFs
         _trace = trace;
     }
 
+    public bool Tracing => _trace is not null;
+
     public void Trace(string text) => _trace?.Invoke("cgroup: " + text);
+
+    /// <summary>Trace($"..."): the holes are only formatted when tracing is on (this is the start path).</summary>
+    public void Trace([InterpolatedStringHandlerArgument("")] ref TraceHandler text)
+    {
+        if (text.Builder is { } b) _trace!.Invoke("cgroup: " + b.ToString());
+    }
+
+    [InterpolatedStringHandler]
+    public readonly ref struct TraceHandler
+    {
+        internal readonly StringBuilder? Builder;
+
+        public TraceHandler(int literalLength, int formattedCount, CgroupFs fs, out bool enabled)
+        {
+            enabled = fs.Tracing;
+            Builder = enabled ? new StringBuilder(literalLength + formattedCount * 16) : null;
+        }
+
+        public void AppendLiteral(string value) => Builder!.Append(value);
+
+        public void AppendFormatted<T>(T value) => Builder!.Append(value);
+    }
 
     /// <summary>Writes <paramref name="value"/> in one write(2) at offset 0; the file must exist (no O_CREAT).</summary>
     public void Write(string path, string value)

@@ -46,7 +46,14 @@ public sealed partial class Container
             }
             int pid = launcher.Clone(NamespacePlan.ForExec(spec.Linux?.Namespaces, State.Pid), null);
             SendExecConfig(launcher, spec, seccomp, options.PreserveFds);
-            launcher.Channel!.Expect(InitMessage.Ready, $"the exec process (pid {pid}) exited during setup");
+            string goneText = $"the exec process (pid {pid}) exited during setup";
+            if (spec.Linux?.Seccomp is { ListenerPath.Length: > 0 } listening)
+            {
+                var state = OciState("running");
+                state.Pid = pid;
+                Seccomp.SeccompListener.Forward(launcher.Channel!, listening, state, goneText);
+            }
+            launcher.Channel!.Expect(InitMessage.Ready, goneText);
             if (proxyEnd >= 0) proxy = new TerminalProxy(FdPassing.Receive(proxyEnd));
             WaitForExecve(launcher.Channel);
             PidFile.Write(options.PidFile, pid);
@@ -65,6 +72,7 @@ public sealed partial class Container
             proxy?.Dispose();
             if (proxyEnd >= 0) Sys.Close(proxyEnd);
             launcher.Channel?.Dispose();
+            launcher.ReapBootstrap();
         }
     }
 

@@ -58,10 +58,16 @@ internal sealed class ContainerCreation
         _initPid = CloneInit();
         SendConfig();
         RunCreateHooks();
+        if (_spec.Linux?.Seccomp is { ListenerPath.Length: > 0 } seccomp)
+        {
+            var state = new Oci.Spec.State { Id = _options.Id, Status = "creating", Pid = _initPid, Bundle = _bundle, Annotations = _spec.Annotations };
+            Berth.Runtime.Seccomp.SeccompListener.Forward(_channel!, seccomp, state, InitGoneText());
+        }
         _channel!.Expect(InitMessage.Ready, InitGoneText());
-        var state = SaveState();
+        _launcher!.ReapBootstrap();
+        var saved = SaveState();
         PidFile.Write(_options.PidFile, _initPid);
-        return state;
+        return saved;
     }
 
     private void CreateStateDirectory()

@@ -1,5 +1,6 @@
 using Berth.Oci;
 using Berth.Runtime.Interop;
+using Berth.Runtime.Seccomp;
 using Berth.Runtime.Terminal;
 
 namespace Berth.Runtime.Process;
@@ -31,13 +32,17 @@ internal static class ExecInit
         if (slave >= 0) Pty.BecomeControllingTerminal(slave);
         FdHygiene.CloseOnExecFrom(3 + config.PreserveFds);
         // The container's seccomp filter applies to exec'd processes too (as runc): loaded while the process
-        // still has CAP_SYS_ADMIN when no_new_privs is off, else in C right before execve.
-        if (config.Seccomp is { } filter && !process.NoNewPrivileges) Seccomp.SeccompKernel.Load(filter);
+        // still has CAP_SYS_ADMIN when no_new_privs is off, else in C right before execve; with a listener,
+        // now, so that the runtime can pass the listener's fd on (SeccompListener).
+        var filter = config.Seccomp;
+        if (filter is { HasListener: true }) SeccompListener.HandOver(filter, channel);
+        var lateFilter = filter is { HasListener: false } ? filter : null;
+        if (lateFilter is not null && !process.NoNewPrivileges) SeccompKernel.Load(lateFilter);
         Credentials.SetUserAndCapabilities(process.User, process.Capabilities, process.NoNewPrivileges);
         channel.Send(InitMessage.Ready);
         try
         {
-            Spawner.Exec(exe, args, env, process.NoNewPrivileges ? config.Seccomp : null);
+            Spawner.Exec(exe, args, env, process.NoNewPrivileges ? lateFilter : null);
         }
         catch (SyscallException e)
         {

@@ -20,6 +20,7 @@ namespace Berth.Runtime.Process;
 ///  prestart + createRuntime hooks
 ///  HooksDone ────────────────────────────────────────────────▶ createContainer hooks, pivot_root,
 ///                                                               hostname, masks, rlimits, exe lookup
+///  (listenerPath) agent ◀─ state + fd ◀────────────────────── SeccompListener{fd}: filter loaded early
 ///  ◀───────────────────────────────────────────────────────── Ready  (or Error{text} at any step)
 ///  state.json = created; exit                                   blocks opening exec.fifo for write
 ///  start: read exec.fifo ────────────────────────────────────▶ user, capabilities, no_new_privs,
@@ -54,6 +55,27 @@ public sealed unsafe class InitChannel : IDisposable
         BinaryPrimitives.WriteUInt32LittleEndian(packet, (uint)type);
         payload.CopyTo(packet.AsSpan(4));
         Sys.WriteAll(Fd, packet, $"init channel ({type})");
+    }
+
+    /// <summary>A message that carries a file descriptor (SCM_RIGHTS); the type is its payload.</summary>
+    public void SendFd(InitMessage type, int fd)
+    {
+        Span<byte> packet = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(packet, (uint)type);
+        Terminal.FdPassing.Send(Fd, fd, packet, $"init channel ({type})");
+    }
+
+    /// <summary>Receives a message that must be <paramref name="expected"/> and carry a descriptor; returns it (close-on-exec).</summary>
+    public int ExpectFd(InitMessage expected, string eofText)
+    {
+        byte[] buffer = _buffer ??= GC.AllocateUninitializedArray<byte>(MaxPacket);
+        int fd = Terminal.FdPassing.Receive(Fd, buffer, out int n, "init channel");
+        var type = n < 4 ? InitMessage.Error : (InitMessage)BinaryPrimitives.ReadUInt32LittleEndian(buffer);
+        if (type == expected && fd >= 0) return fd;
+        if (fd >= 0) Libc.close(fd);
+        if (n < 4) throw new BerthException(eofText);
+        if (type == InitMessage.Error) throw new BerthException(Encoding.UTF8.GetString(buffer, 4, n - 4));
+        throw new BerthException($"init protocol: expected {expected} with a file descriptor, received {type}");
     }
 
     public void Send(InitMessage type, string text) => Send(type, Encoding.UTF8.GetBytes(text));

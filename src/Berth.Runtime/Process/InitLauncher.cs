@@ -54,8 +54,12 @@ internal sealed class InitLauncher
         try
         {
             binary = ClonedBinary.Create();
+            // The bootstrap runs the binary through its own fd (not close-on-exec) and keeps it until it exits:
+            // see _BERTH_EXEFD in nsexec.c and ReapBootstrap.
+            int exeFd = fds.Count;
+            fds.Add(binary);
             Trace.Step("spawn the bootstrap (the protected binary, `init`): nsexec.c will clone the process into the namespaces");
-            _bootstrapPid = Spawner.Spawn($"/proc/self/fd/{binary}", ["berth-runtime", "init"], [$"_BERTH_INITPIPE={initPipe}"], fds);
+            _bootstrapPid = Spawner.Spawn($"/proc/self/fd/{exeFd}", ["berth-runtime", "init"], [$"_BERTH_INITPIPE={initPipe}", $"_BERTH_EXEFD={exeFd}"], fds);
         }
         finally
         {
@@ -75,8 +79,6 @@ internal sealed class InitLauncher
         Channel!.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, _cgroupFdInChild, plan.Joins, _taskFiles));
         byte[] pidBytes = Channel.Expect(InitMessage.Pid, "the bootstrap exited before cloning the process");
         Pid = BitConverter.ToInt32(pidBytes);
-        Sys.WaitPid(_bootstrapPid, 0, out _);
-        _bootstrapPid = -1;
         Trace.Step($"the process is pid {Pid} on the host");
         if ((plan.CloneFlags & NamespacePlan.CloneNewUser) != 0)
         {
@@ -84,6 +86,18 @@ internal sealed class InitLauncher
             Channel.Send(InitMessage.MapsDone);
         }
         return Pid;
+    }
+
+    /// <summary>
+    /// Reaps the bootstrap. It is left to exit on its own while the process is being set up: its exit closes the
+    /// last fd of the binary's detached mount, and the kernel then waits for an RCU grace period (milliseconds)
+    /// before it dissolves that mount.
+    /// </summary>
+    internal void ReapBootstrap()
+    {
+        if (_bootstrapPid <= 0) return;
+        Sys.WaitPid(_bootstrapPid, 0, out _);
+        _bootstrapPid = -1;
     }
 
     /// <summary>Kills and reaps whatever was started; closes the channel.</summary>

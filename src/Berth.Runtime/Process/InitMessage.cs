@@ -17,6 +17,8 @@ public enum InitMessage : uint
     HooksDone = 6,
     /// <summary>init → runtime: all set up; init now waits on exec.fifo for `start`.</summary>
     Ready = 7,
+    /// <summary>init → runtime: the seccomp filter's user-notification fd (SCM_RIGHTS), for linux.seccomp.listenerPath.</summary>
+    SeccompListener = 8,
     /// <summary>either way: a failure, the payload is one line of UTF-8 naming the step and errno.</summary>
     Error = 100,
 }

@@ -78,6 +78,10 @@ public static class InitProcess
         Credentials.SetOomScoreAdj(process.OomScoreAdj);
         if (slave >= 0) Pty.BecomeControllingTerminal(slave);
         FdHygiene.CloseOnExecFrom(3 + config.PreserveFds);
+        // A filter with a listener is loaded now, while the runtime is there to take the listener's fd.
+        var filter = config.Seccomp;
+        if (filter is { HasListener: true }) SeccompListener.HandOver(filter, channel);
+        var lateFilter = filter is { HasListener: false } ? filter : null;
 
         channel.Send(InitMessage.Ready);
         s_readySent = true;
@@ -86,11 +90,11 @@ public static class InitProcess
         if (fifo >= 0) WaitForStart(fifo);
         // Without no_new_privs, loading a filter needs CAP_SYS_ADMIN: load it before capabilities are dropped
         // (runc's order). With no_new_privs it is loaded in C right before execve.
-        if (config.Seccomp is { } filter && !process.NoNewPrivileges) SeccompKernel.Load(filter);
+        if (lateFilter is not null && !process.NoNewPrivileges) SeccompKernel.Load(lateFilter);
         Credentials.SetUserAndCapabilities(process.User, process.Capabilities, process.NoNewPrivileges);
         state.Status = "running";
         HookRunner.Run("startContainer", spec.Hooks?.StartContainer, state);
-        Spawner.Exec(exe, args, env, process.NoNewPrivileges ? config.Seccomp : null);
+        Spawner.Exec(exe, args, env, process.NoNewPrivileges ? lateFilter : null);
         return 127;
     }
 

@@ -20,11 +20,11 @@ public static unsafe class SeccompKernel
     /// <summary>
     /// libseccomp's probe: seccomp(SET_MODE_FILTER, flag, NULL) fails with EFAULT (the NULL program) when the
     /// flag is known, EINVAL when it is not. Nothing is installed either way. WAIT_KILLABLE_RECV is only
-    /// valid with NEW_LISTENER, which needs a listener berth-runtime does not support yet: so not supported.
+    /// valid together with NEW_LISTENER, so it is probed with it.
     /// </summary>
     public static bool IsFlagSupported(uint flag)
     {
-        if (flag == SeccompFlags.WaitKillableRecv) return false;
+        if (flag == SeccompFlags.WaitKillableRecv) flag |= SeccompFlags.NewListener;
         long rc = Libc.syscall(Libc.SysSeccomp, Libc.SECCOMP_SET_MODE_FILTER, flag, 0, 0, 0);
         return rc < 0 && Marshal.GetLastPInvokeError() == EFAULT;
     }
@@ -33,10 +33,13 @@ public static unsafe class SeccompKernel
     public static List<string> SupportedFlagNames() =>
         Oci.Linux.SeccompNames.Flags.Where(name => IsFlagSupported(SeccompFlags.ToBit(name, "flags"))).ToList();
 
-    /// <summary>Installs the filter on this thread (all threads with TSYNC); from here on every syscall goes through it.</summary>
-    public static void Load(SeccompProgram program)
+    /// <summary>
+    /// Installs the filter on this thread (all threads with TSYNC); from here on every syscall goes through it.
+    /// Returns the listener's fd when the program has NEW_LISTENER, else -1.
+    /// </summary>
+    public static int Load(SeccompProgram program, string why = "while CAP_SYS_ADMIN is held (no_new_privs is false)")
     {
-        Trace.Step($"seccomp: loading filter while CAP_SYS_ADMIN is held (no_new_privs is false): {program.Describe()}");
+        Trace.Step($"seccomp: loading filter {why}: {program.Describe()}");
         fixed (byte* filter = program.Filter)
         {
             var fprog = new SockFprog { Len = (ushort)program.InstructionCount, Filter = filter };
@@ -45,6 +48,7 @@ public static unsafe class SeccompKernel
             {
                 throw new BerthException($"linux.seccomp: {Sys.Error("seccomp(SECCOMP_SET_MODE_FILTER)").Message}");
             }
+            return program.HasListener ? (int)rc : -1;
         }
     }
 }

@@ -30,9 +30,10 @@ public sealed class SeccompPlan
     public static SeccompPlan? FromSpec(SeccompSpec? spec, Func<uint, bool> isFlagSupported)
     {
         if (spec is null || (string.IsNullOrEmpty(spec.DefaultAction) && spec.Syscalls is not { Count: > 0 })) return null;
-        if (!string.IsNullOrEmpty(spec.ListenerPath))
+        bool listener = !string.IsNullOrEmpty(spec.ListenerPath);
+        if (listener && !isFlagSupported(SeccompFlags.NewListener))
         {
-            throw new BerthException($"{Field}.listenerPath: seccomp user notification (a listener agent) is not supported by berth-runtime yet");
+            throw new BerthException($"{Field}.listenerPath: this kernel has no seccomp user notification (SECCOMP_FILTER_FLAG_NEW_LISTENER, Linux 5.0)");
         }
         uint defaultAction = SeccompActions.Encode(spec.DefaultAction, spec.DefaultErrnoRet, Field + ".defaultAction");
         if (defaultAction == SeccompActions.Notify)
@@ -43,14 +44,14 @@ public sealed class SeccompPlan
         {
             DefaultAction = defaultAction,
             Architectures = spec.Architectures ?? [],
-            Flags = FlagBits(spec.Flags, isFlagSupported),
-            Rules = BuildRules(spec.Syscalls ?? [], defaultAction),
+            Flags = FlagBits(spec.Flags, isFlagSupported, listener) | (listener ? SeccompFlags.NewListener : 0),
+            Rules = BuildRules(spec.Syscalls ?? [], defaultAction, listener),
             SyscallNames = (spec.Syscalls ?? []).SelectMany(s => s.Names).Distinct().ToList(),
             DefaultIsEnosys = spec.DefaultAction == "SCMP_ACT_ERRNO" && spec.DefaultErrnoRet == 38,
         };
     }
 
-    private static uint FlagBits(List<string>? flags, Func<uint, bool> isFlagSupported)
+    private static uint FlagBits(List<string>? flags, Func<uint, bool> isFlagSupported, bool listener)
     {
         if (flags is null) return isFlagSupported(SeccompFlags.SpecAllow) ? SeccompFlags.SpecAllow : 0;
         uint bits = 0;
@@ -58,6 +59,10 @@ public sealed class SeccompPlan
         {
             string field = $"{Field}.flags[{i}]";
             uint bit = SeccompFlags.ToBit(flags[i], field);
+            if (bit == SeccompFlags.WaitKillableRecv && !listener)
+            {
+                throw new InvalidSpecException($"{field}: {flags[i]} only applies to a seccomp listener: set {Field}.listenerPath or remove the flag");
+            }
             if (!isFlagSupported(bit))
             {
                 throw new BerthException($"{field}: {flags[i]} is not supported by this kernel (remove it from config.json)");
@@ -67,7 +72,7 @@ public sealed class SeccompPlan
         return bits;
     }
 
-    private static List<SeccompRule> BuildRules(List<SeccompSyscall> syscalls, uint defaultAction)
+    private static List<SeccompRule> BuildRules(List<SeccompSyscall> syscalls, uint defaultAction, bool listener)
     {
         var rules = new List<SeccompRule>();
         for (int i = 0; i < syscalls.Count; i++)
@@ -75,10 +80,7 @@ public sealed class SeccompPlan
             string field = $"{Field}.syscalls[{i}]";
             var syscall = syscalls[i] ?? throw new InvalidSpecException($"{field}: must be an object, got null");
             uint action = SeccompActions.Encode(syscall.Action, syscall.ErrnoRet, field + ".action");
-            if (action == SeccompActions.Notify)
-            {
-                throw new BerthException($"{field}.action: SCMP_ACT_NOTIFY needs a seccomp listener, which berth-runtime does not support yet");
-            }
+            if (action == SeccompActions.Notify) CheckNotify(syscall, field, listener);
             if (action == defaultAction) continue;
             var conditions = Conditions(syscall.Args, field);
             foreach (string name in syscall.Names)
@@ -87,6 +89,26 @@ public sealed class SeccompPlan
             }
         }
         return rules;
+    }
+
+    /// <summary>
+    /// SCMP_ACT_NOTIFY hands the call to the agent at listenerPath, so there must be one. The init itself still
+    /// writes to the runtime after the filter is loaded (the listener's fd, "ready"): a rule that sent its own
+    /// write or sendmsg to an agent that has not got the fd yet would never return (runc refuses write too).
+    /// </summary>
+    private static void CheckNotify(SeccompSyscall syscall, string field, bool listener)
+    {
+        if (!listener)
+        {
+            throw new InvalidSpecException($"{field}.action: SCMP_ACT_NOTIFY needs {Field}.listenerPath (the unix socket of the agent that answers the calls)");
+        }
+        foreach (string name in syscall.Names)
+        {
+            if (name is "write" or "sendmsg")
+            {
+                throw new InvalidSpecException($"{field}.action: SCMP_ACT_NOTIFY cannot be used for {name} (the init needs it to hand over the listener)");
+            }
+        }
     }
 
     private static List<SeccompCondition> Conditions(List<SeccompArg>? args, string field)

@@ -17,6 +17,10 @@ public sealed class SeccompProgram
     [JsonIgnore]
     public int InstructionCount => Filter.Length / 8;
 
+    /// <summary>Loading it returns a user-notification fd, for the agent at linux.seccomp.listenerPath.</summary>
+    [JsonIgnore]
+    public bool HasListener => (Flags & SeccompFlags.NewListener) != 0;
+
     public string Describe() =>
         $"{InstructionCount} instructions, default action {DefaultAction}, flags {SeccompFlags.Describe(Flags)}";
 }

@@ -205,18 +205,85 @@ public class SeccompTests
         Assert.Empty(b.Leftovers());
     }
 
-    [Theory, MemberData(nameof(RuntimeUnderTest.BerthOnly), MemberType = typeof(RuntimeUnderTest))]
-    public void Berth_reports_a_listener_as_not_supported_yet(RuntimeUnderTest runtime)
+    private const int EXDEV = 18; // "Invalid cross-device link": an answer only the agent gives
+
+    /// <summary>SCMP_ACT_NOTIFY: the call waits for the agent at listenerPath, which got the fd and the state from the runtime.</summary>
+    [Theory, MemberData(nameof(RuntimeUnderTest.All), MemberType = typeof(RuntimeUnderTest))]
+    public void A_notify_rule_is_answered_by_the_agent_at_listener_path(RuntimeUnderTest runtime)
+    {
+        foreach (bool nnp in new[] { true, false })
+        {
+            using var b = new TestBundle(runtime);
+            using var agent = new SeccompAgent(b.Dir, EXDEV);
+            b.Spec.Process!.NoNewPrivileges = nnp;
+            var profile = AllowAllBut(Rule("SCMP_ACT_NOTIFY", "mkdir", "mkdirat"));
+            profile.ListenerPath = agent.Path;
+            profile.ListenerMetadata = "berth-test-metadata";
+            b.Spec.Linux!.Seccomp = profile;
+
+            string output = Script(b, "mkdir /tmp/x 2>&1; echo rc=$?; touch /tmp/y && echo touched");
+
+            Assert.Contains("Invalid cross-device link", output);
+            Assert.Contains("rc=1", output);
+            Assert.Contains("touched", output);
+            Assert.Contains(agent.Answered, nr => nr is 83 or 258); // x86_64 mkdir, mkdirat
+            var message = Assert.Single(agent.Messages);
+            Assert.Equal("seccompFd", Assert.Single(message.GetProperty("fds").EnumerateArray()).GetString());
+            Assert.Equal("berth-test-metadata", message.GetProperty("metadata").GetString());
+            Assert.True(message.GetProperty("pid").GetInt32() > 0);
+            Assert.Equal(b.Id, message.GetProperty("state").GetProperty("id").GetString());
+        }
+    }
+
+    [Theory, MemberData(nameof(RuntimeUnderTest.All), MemberType = typeof(RuntimeUnderTest))]
+    public void Exec_processes_hand_their_listener_to_the_agent_too(RuntimeUnderTest runtime)
+    {
+        using var b = new TestBundle(runtime, "sleep", "60");
+        using var agent = new SeccompAgent(b.Dir, EXDEV);
+        var profile = AllowAllBut(Rule("SCMP_ACT_NOTIFY", "mkdir", "mkdirat"));
+        profile.ListenerPath = agent.Path;
+        b.Spec.Linux!.Seccomp = profile;
+        b.Write();
+        b.Cli("run", "--detach", "--bundle", b.BundleDir, b.Id).AssertSuccess("run --detach");
+
+        var r = b.Cli("exec", b.Id, "sh", "-c", "mkdir /tmp/x 2>&1; echo rc=$?");
+
+        Assert.Contains("Invalid cross-device link", r.Stdout);
+        Assert.Equal(2, agent.Messages.Count);
+        Assert.Equal(b.Pid(), agent.Messages[0].GetProperty("pid").GetInt32());
+        Assert.NotEqual(b.Pid(), agent.Messages[1].GetProperty("pid").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(RuntimeUnderTest.All), MemberType = typeof(RuntimeUnderTest))]
+    public void A_listener_path_nobody_listens_on_fails_create_and_leaves_nothing(RuntimeUnderTest runtime)
     {
         using var b = new TestBundle(runtime, "sleep", "60");
         var profile = AllowAllBut(Rule("SCMP_ACT_NOTIFY", "mkdir"));
-        profile.ListenerPath = Path.Combine(b.Dir, "agent.sock");
+        profile.ListenerPath = Path.Combine(b.Dir, "nobody.sock");
         b.Spec.Linux!.Seccomp = profile;
 
         var r = b.Create();
 
         Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains("not supported", r.Stderr);
+        Assert.Empty(b.Leftovers());
+        if (runtime.IsBerth)
+        {
+            Assert.Contains($"linux.seccomp.listenerPath {profile.ListenerPath}", r.Stderr);
+            Assert.Contains("start the seccomp agent first", r.Stderr);
+            Assert.Single(r.Stderr.Trim().Split('\n'));
+        }
+    }
+
+    [Theory, MemberData(nameof(RuntimeUnderTest.BerthOnly), MemberType = typeof(RuntimeUnderTest))]
+    public void Berth_refuses_notify_without_a_listener_path(RuntimeUnderTest runtime)
+    {
+        using var b = new TestBundle(runtime, "sleep", "60");
+        b.Spec.Linux!.Seccomp = AllowAllBut(Rule("SCMP_ACT_NOTIFY", "mkdir"));
+
+        var r = b.Create();
+
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("linux.seccomp.syscalls[0].action: SCMP_ACT_NOTIFY needs linux.seccomp.listenerPath", r.Stderr);
         Assert.Empty(b.Leftovers());
     }
 

@@ -79,15 +79,48 @@ public sealed class SeccompPlanTests
     }
 
     [Fact]
-    public void Notify_and_listener_path_are_refused_as_not_supported_yet()
+    public void Notify_needs_a_listener_path()
     {
-        var notify = Assert.Throws<BerthException>(() =>
+        var e = Assert.Throws<InvalidSpecException>(() =>
             Plan(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", Syscalls = [Rule("SCMP_ACT_NOTIFY", "mkdir")] }));
-        Assert.Contains("linux.seccomp.syscalls[0].action", notify.Message);
-        var listener = Assert.Throws<BerthException>(() =>
-            Plan(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/run/agent.sock" }));
-        Assert.Contains("linux.seccomp.listenerPath", listener.Message);
-        Assert.Contains("not supported", listener.Message);
+        Assert.Contains("linux.seccomp.syscalls[0].action: SCMP_ACT_NOTIFY needs linux.seccomp.listenerPath", e.Message);
+    }
+
+    [Fact]
+    public void A_listener_path_adds_the_new_listener_flag_and_allows_notify()
+    {
+        var plan = Plan(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/run/agent.sock", Syscalls = [Rule("SCMP_ACT_NOTIFY", "mkdir")] });
+
+        Assert.Equal(SeccompFlags.SpecAllow | SeccompFlags.NewListener, plan.Flags);
+        Assert.Equal(SeccompActions.Notify, Assert.Single(plan.Rules).Action);
+    }
+
+    [Fact]
+    public void A_kernel_without_listeners_is_named()
+    {
+        var e = Assert.Throws<BerthException>(() =>
+            Plan(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/run/agent.sock" }, bit => bit != SeccompFlags.NewListener));
+        Assert.Contains("linux.seccomp.listenerPath: this kernel has no seccomp user notification", e.Message);
+    }
+
+    [Theory]
+    [InlineData("write")]
+    [InlineData("sendmsg")]
+    public void Notify_is_refused_for_the_calls_the_init_hands_the_listener_over_with(string name)
+    {
+        var e = Assert.Throws<InvalidSpecException>(() =>
+            Plan(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", ListenerPath = "/run/agent.sock", Syscalls = [Rule("SCMP_ACT_NOTIFY", "mkdir", name)] }));
+        Assert.Contains($"SCMP_ACT_NOTIFY cannot be used for {name}", e.Message);
+    }
+
+    [Fact]
+    public void Wait_killable_recv_needs_a_listener()
+    {
+        var flags = new List<string> { "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV" };
+        var e = Assert.Throws<InvalidSpecException>(() => Plan(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", Flags = flags }));
+        Assert.Contains("only applies to a seccomp listener", e.Message);
+        var plan = Plan(new SeccompSpec { DefaultAction = "SCMP_ACT_ALLOW", Flags = flags, ListenerPath = "/run/agent.sock" });
+        Assert.Equal(SeccompFlags.WaitKillableRecv | SeccompFlags.NewListener, plan.Flags);
     }
 
     [Fact]
