@@ -34,7 +34,7 @@ internal static class HelpText
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
           exec [-d] [-i] [-t] [-e K=V] [-u USER[:GROUP]] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...]
           attach [--no-stdin] CONTAINER        (with -t: Ctrl-P Ctrl-Q detaches)
-          container ls | inspect | run | create | start | stop | kill | rm | logs | wait
+          container ls | inspect | run | create | start | stop | kill | rm | logs | wait | exec | attach
 
         Data lives under --root (default /var/lib/berth, or $BERTH_ROOT). Registries on localhost/127.0.0.1/::1
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.
