@@ -105,7 +105,7 @@ public sealed partial class Container
             Seccomp = seccomp,
             Trace = Trace.Enabled,
         };
-        launcher.Channel!.Send(InitMessage.Config, JsonSerializer.SerializeToUtf8Bytes(config, RuntimeJsonContext.Default.InitConfig));
+        launcher.Channel!.Send(InitMessage.Config, InitConfigCodec.Encode(config));
     }
 
     /// <summary>The channel is close-on-exec in the exec init: end of stream means execve succeeded.</summary>

@@ -31,7 +31,7 @@ public sealed partial class Container
         if (_spec is null)
         {
             string path = _store.ConfigPath(Id);
-            _spec = File.Exists(path) ? Oci.SpecLoader.Parse(File.ReadAllText(path), path) : null;
+            _spec = File.Exists(path) ? Oci.SpecLoader.ParseUtf8(File.ReadAllBytes(path), path) : null;
         }
         return _spec;
     }

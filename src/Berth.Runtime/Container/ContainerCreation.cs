@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Berth.Cgroups;
 using Berth.Oci;
+using Berth.Oci.Json;
 using Berth.Oci.Linux;
 using Berth.Oci.Spec;
 using Berth.Runtime.Hooks;
@@ -171,7 +172,7 @@ internal sealed class ContainerCreation
             Trace = Trace.Enabled,
         };
         CgroupMountPlan.Fill(config, _host, _cgroup!);
-        _channel!.Send(InitMessage.Config, JsonSerializer.SerializeToUtf8Bytes(config, RuntimeJsonContext.Default.InitConfig));
+        _channel!.Send(InitMessage.Config, InitConfigCodec.Encode(config));
     }
 
     private void RunCreateHooks()
@@ -180,7 +181,7 @@ internal sealed class ContainerCreation
         var state = new Oci.Spec.State { Id = _options.Id, Status = "creating", Pid = _initPid, Bundle = _bundle, Annotations = _spec.Annotations };
         HookRunner.Run("prestart", _spec.Hooks?.Prestart, state);
         HookRunner.Run("createRuntime", _spec.Hooks?.CreateRuntime, state);
-        _channel.Send(InitMessage.HooksDone, JsonSerializer.SerializeToUtf8Bytes(state, OciJsonContext.Default.State));
+        _channel.Send(InitMessage.HooksDone, SpecJsonWriter.Serialize(state, indented: false));
     }
 
     private ContainerState SaveState()

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Berth.Oci;
+using Berth.Oci.Json;
 using Berth.Oci.Spec;
 using Berth.Runtime.Interop;
 using Berth.Runtime.Process;
@@ -14,7 +15,7 @@ internal static unsafe class HookRunner
     internal static void Run(string phase, IReadOnlyList<Hook>? hooks, Oci.Spec.State state)
     {
         if (hooks is null || hooks.Count == 0) return;
-        byte[] stdin = JsonSerializer.SerializeToUtf8Bytes(state, OciJsonContext.Default.State);
+        byte[] stdin = SpecJsonWriter.Serialize(state, indented: false);
         for (int i = 0; i < hooks.Count; i++)
         {
             RunOne(phase, i, hooks[i], stdin);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Berth.Oci;
+using Berth.Oci.Json;
 using Berth.Oci.Spec;
 using Berth.Runtime.Hooks;
 using Berth.Runtime.Interop;
@@ -36,8 +37,7 @@ public static class InitProcess
         {
             Sys.SetCloexec(channel.Fd, true);
             byte[] payload = channel.Expect(InitMessage.Config, "the runtime went away before sending the config");
-            config = JsonSerializer.Deserialize(payload, RuntimeJsonContext.Default.InitConfig)
-                ?? throw new BerthException("init: empty config");
+            config = InitConfigCodec.Decode(payload);
             Trace.Enabled = config.Trace;
             return config.Mode == "exec" ? ExecInit.Run(config, channel) : Setup(config, channel);
         }
@@ -60,7 +60,7 @@ public static class InitProcess
         int fifo = config.FifoPath.Length > 0 ? Sys.Open(config.FifoPath, Sys.O_PATH) : -1;
         channel.Send(InitMessage.MountsReady);
         byte[] statePayload = channel.Expect(InitMessage.HooksDone, "the runtime went away while running hooks");
-        var state = JsonSerializer.Deserialize(statePayload, OciJsonContext.Default.State)!;
+        var state = SpecJsonReader.TryParseState(statePayload) ?? throw new BerthException("init: the state from the runtime does not decode");
         HookRunner.Run("createContainer", spec.Hooks?.CreateContainer, state);
 
         RootfsSetup.SwitchRoot(config);

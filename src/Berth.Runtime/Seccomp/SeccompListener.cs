@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Berth.Oci;
+using Berth.Oci.Json;
 using Berth.Runtime.Interop;
 using Berth.Runtime.Process;
 using Berth.Runtime.Terminal;
@@ -83,7 +84,7 @@ internal static class SeccompListener
             json.WriteNumber("pid", state.Pid);
             json.WriteString("metadata", metadata ?? "");
             json.WritePropertyName("state");
-            JsonSerializer.Serialize(json, state, OciJsonContext.Default.State);
+            SpecJsonWriter.WriteState(json, state);
             json.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();

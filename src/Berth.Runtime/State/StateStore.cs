@@ -50,8 +50,19 @@ public sealed partial class StateStore
         {
             throw new ContainerNotFoundException(id);
         }
-        return JsonSerializer.Deserialize(File.ReadAllBytes(path), RuntimeJsonContext.Default.ContainerState)
-            ?? throw new BerthException($"{path}: empty state");
+        byte[] json = File.ReadAllBytes(path);
+        if (StateJson.TryDecode(json) is { } state) return state;
+        // Only a state.json the hand-written reader refuses meets the source-generated context, for its error.
+        try
+        {
+            return JsonSerializer.Deserialize(json, RuntimeJsonContext.Default.ContainerState)
+                ?? throw new BerthException($"{path}: empty state");
+        }
+        catch (JsonException e)
+        {
+            throw new BerthException(
+                $"{path}: damaged state at {e.Path ?? "$"} (line {(e.LineNumber ?? 0) + 1}); if the container is gone, remove {Dir(id)}", e);
+        }
     }
 
     /// <summary>Written to a temp file and renamed, so readers never see half a state.</summary>
@@ -59,7 +70,7 @@ public sealed partial class StateStore
     {
         string path = Path.Combine(Dir(state.Id), "state.json");
         string temp = path + ".tmp";
-        File.WriteAllBytes(temp, JsonSerializer.SerializeToUtf8Bytes(state, RuntimeJsonContext.Default.ContainerState));
+        File.WriteAllBytes(temp, StateJson.Encode(state));
         File.Move(temp, path, overwrite: true);
     }
 

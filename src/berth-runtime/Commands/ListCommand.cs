@@ -1,6 +1,6 @@
-using System.Text.Json;
 using Berth.Cli.Output;
 using Berth.Runtime.Container;
+using Berth.Runtime.State;
 
 namespace Berth.RuntimeCli.Commands;
 
@@ -18,7 +18,7 @@ internal static class ListCommand
         }
         else if (format == "json")
         {
-            Console.WriteLine(JsonSerializer.Serialize(states, CliJsonContext.Default.ListRuncState));
+            Console.WriteLine(StateJson.RuncStatesText(states));
         }
         else if (format == "table")
         {

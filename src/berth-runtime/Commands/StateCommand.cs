@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Berth.Runtime.Container;
+using Berth.Runtime.State;
 
 namespace Berth.RuntimeCli.Commands;
 
@@ -10,7 +10,7 @@ internal static class StateCommand
     {
         var args = CommandArgs.Parse(argv, "state", new HashSet<string>(), new HashSet<string>());
         var container = Container.Load(CommandHelpers.Store(global), CommandHelpers.RequireId(args, "state"));
-        Console.WriteLine(JsonSerializer.Serialize(container.ToRuncState(), CliJsonContext.Default.RuncState));
+        Console.WriteLine(StateJson.RuncStateText(container.ToRuncState()));
         return 0;
     }
 }
