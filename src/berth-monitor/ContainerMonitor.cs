@@ -10,92 +10,150 @@ namespace Berth.Monitor;
 /// One container's monitor, the way conmon serves podman. It makes itself the child subreaper
 /// (prctl PR_SET_CHILD_SUBREAPER, see prctl(2)): when the runtime's <c>create</c> exits, the container's
 /// init is reparented to the monitor instead of PID 1, so the monitor can waitpid(2) it and learn its exit
-/// status. The container's stdout and stderr are pipes the monitor owns (passed to the runtime, which
-/// hands them to the init); every line goes to the json-file log and, when the CLI is attached, over the
-/// control socket. After the exit it records the code in the exit file, runs the runtime's <c>delete</c>
-/// and then the exit command (<c>berth container cleanup</c>: database, unmount, --rm).
+/// status. It owns the container's stdio (pipes, or the pty master with -t, see <see cref="ContainerStdio"/>):
+/// every line goes to the json-file log and to the attached clients (the control socket when the CLI is
+/// attached, and connections to the attach socket), and clients' input goes to the container's stdin. After an
+/// exit it records the code in the exit file, runs the runtime's <c>delete</c>, and either restarts the
+/// container per its restart policy (same bundle and rootfs, backoff as docker) or runs the exit command
+/// (<c>berth container cleanup</c>: database, unmount, --rm) and exits.
 /// </summary>
-internal sealed unsafe class ContainerMonitor(MonitorOptions options, int controlFd)
+internal sealed unsafe partial class ContainerMonitor(MonitorOptions options, int controlFd)
 {
-    private readonly ControlChannel _control = new(controlFd);
+    private readonly Client _control = new(controlFd);
+    private readonly List<Client> _clients = [];
     private readonly byte[] _buffer = GC.AllocateUninitializedArray<byte>(64 * 1024); // untouched until output comes
+    private int _devNull = -1;
+    private int _attachListener = -1;
 
     public int Run()
     {
         Spawn.prctl(Spawn.PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-        int* outPipe = stackalloc int[2];
-        int* errPipe = stackalloc int[2];
-        if (Spawn.pipe2(outPipe, Spawn.O_CLOEXEC) < 0 || Spawn.pipe2(errPipe, Spawn.O_CLOEXEC) < 0) throw new IOException($"pipe2: errno {Spawn.LastErrno}");
-        int devNull = Spawn.open("/dev/null", Spawn.O_RDWR | Spawn.O_CLOEXEC, 0);
-        int created = RunRuntime([(0, devNull), (1, outPipe[1]), (2, errPipe[1])], "create", "--bundle", options.Bundle, "--pid-file", options.PidFile, options.Id);
-        Spawn.close(outPipe[1]);
-        Spawn.close(errPipe[1]);
-        if (created != 0) return Fail("create", created, devNull);
-        int pid = int.Parse(File.ReadAllText(options.PidFile).Trim(), CultureInfo.InvariantCulture);
-        int pidfd = Spawn.PidfdOpen(pid);
-        int started = RunRuntime([(0, devNull), (1, devNull), (2, devNull)], "start", options.Id);
-        if (started != 0) return Fail("start", started, devNull);
-        _control.Send(MonitorFrame.Started, pid.ToString(CultureInfo.InvariantCulture));
-        _control.WaitForAck();
-        if (!options.Attach) _control.Close();
-        int exitCode;
-        using (var log = new JsonLogWriter(options.Log, options.LogMaxSize, options.LogMaxFiles))
+        _devNull = Spawn.open("/dev/null", Spawn.O_RDWR | Spawn.O_CLOEXEC, 0);
+        if (options.AttachSocket.Length > 0) _attachListener = UnixSocket.Listen(options.AttachSocket, 8);
+        using var log = new JsonLogWriter(options.Log, options.LogMaxSize, options.LogMaxFiles);
+        var delay = TimeSpan.Zero;
+        for (int restarts = 0; ; restarts++)
         {
-            Pump(outPipe[0], errPipe[0], pidfd, log);
-            exitCode = ReapContainer(pid);
-            Drain(outPipe[0], 0, log);
-            Drain(errPipe[0], 1, log);
+            var io = ContainerStdio.Open(options, _devNull);
+            int pid = StartContainer(io, out string failedVerb, out int status);
+            if (pid <= 0)
+            {
+                io.Dispose();
+                return restarts == 0 ? Fail(failedVerb, status) : RestartFailed(failedVerb);
+            }
+            if (restarts == 0) Acknowledge(pid);
+            else RunExitCommand("--started", pid.ToString(CultureInfo.InvariantCulture));
+            long startedAt = Environment.TickCount64;
+            int exitCode = RunToExit(io, pid, log);
+            File.WriteAllText(options.ExitFile, $"{exitCode} {DateTime.UtcNow:O}\n");
+            RunRuntime([(0, _devNull), (1, _devNull), (2, _devNull)], "delete", "--force", options.Id);
+            if (!options.Restart.ShouldRestart(exitCode, restarts, StopRequested))
+            {
+                return Finish(exitCode);
+            }
+            RunExitCommand("--restarting");
+            DetachClients(exitCode);
+            delay = RestartPolicy.NextDelay(delay, TimeSpan.FromMilliseconds(Environment.TickCount64 - startedAt));
+            if (!WaitBeforeRestart(delay)) return Finish(exitCode);
         }
-        File.WriteAllText(options.ExitFile, $"{exitCode} {DateTime.UtcNow:O}\n");
-        _control.Send(MonitorFrame.Exit, exitCode.ToString(CultureInfo.InvariantCulture));
-        _control.Close();
-        RunRuntime([(0, devNull), (1, devNull), (2, devNull)], "delete", "--force", options.Id);
-        RunExitCommand(devNull);
+    }
+
+    /// <summary>Runtime create (with the container's stdio) and start; the init's pid, or 0 with what failed.</summary>
+    private int StartContainer(ContainerStdio io, out string failedVerb, out int status)
+    {
+        failedVerb = "create";
+        string[] create = io.ConsoleSocketPath is { } console
+            ? ["create", "--bundle", options.Bundle, "--pid-file", options.PidFile, "--console-socket", console, options.Id]
+            : ["create", "--bundle", options.Bundle, "--pid-file", options.PidFile, options.Id];
+        status = RunRuntime(io.RuntimeFds, create);
+        if (status != 0) return 0;
+        try
+        {
+            io.AfterCreate();
+        }
+        catch (IOException e)
+        {
+            File.AppendAllText(options.RuntimeLog, e.Message + "\n");
+            status = 125 << 8;
+            return 0;
+        }
+        if (options.ConsoleSize is { } size) io.SetWindowSize(size.Rows, size.Columns);
+        int pid = int.Parse(File.ReadAllText(options.PidFile).Trim(), CultureInfo.InvariantCulture);
+        failedVerb = "start";
+        status = RunRuntime([(0, _devNull), (1, _devNull), (2, _devNull)], "start", options.Id);
+        if (status != 0) return 0;
+        // A `berth stop` that came while the container was being restarted found nothing to signal.
+        if (StopRequested) RunRuntime([(0, _devNull), (1, _devNull), (2, _devNull)], "kill", options.Id, "SIGKILL");
+        return pid;
+    }
+
+    /// <summary>First start: tell the engine the pid, wait for its ack; the control socket stays only when attached.</summary>
+    private void Acknowledge(int pid)
+    {
+        _control.Send(MonitorFrame.Started, pid.ToString(CultureInfo.InvariantCulture));
+        WaitForAck();
+        if (options.Attach && _control.IsOpen) _clients.Add(_control);
+        else _control.Close();
+    }
+
+    /// <summary>Blocks until the engine sends its ack (or closes its end).</summary>
+    private void WaitForAck()
+    {
+        var frame = _control.Receive();
+        if (frame is null) _control.Close();
+    }
+
+    /// <summary>Copies output and input until the init exits; its exit code.</summary>
+    private int RunToExit(ContainerStdio io, int pid, JsonLogWriter log)
+    {
+        int pidfd = Spawn.PidfdOpen(pid);
+        try
+        {
+            Pump(io, pidfd, log);
+            int exitCode = ReapContainer(pid);
+            Drain(io.Out, 0, log);
+            Drain(io.Err, 1, log);
+            return exitCode;
+        }
+        finally
+        {
+            io.Dispose();
+            if (pidfd >= 0) Spawn.close(pidfd);
+        }
+    }
+
+    private bool StopRequested => options.StopFile.Length > 0 && File.Exists(options.StopFile);
+
+    /// <summary>The backoff before a restart, in short slices so that `berth stop` ends it at once; false when stopped.</summary>
+    private bool WaitBeforeRestart(TimeSpan delay)
+    {
+        long until = Environment.TickCount64 + (long)delay.TotalMilliseconds;
+        while (Environment.TickCount64 < until)
+        {
+            if (StopRequested) return false;
+            Thread.Sleep((int)Math.Clamp(until - Environment.TickCount64, 1, 50));
+        }
+        return !StopRequested;
+    }
+
+    /// <summary>The last exit: exit command (records it; unmounts; --rm), then 'X' to every client.</summary>
+    private int Finish(int exitCode)
+    {
+        RunExitCommand();
+        DetachClients(exitCode);
+        if (_attachListener >= 0) Spawn.close(_attachListener);
         return exitCode;
     }
 
-    /// <summary>Copies output until the container's init exits (its pidfd polls readable).</summary>
-    private void Pump(int stdout, int stderr, int pidfd, JsonLogWriter log)
+    private void DetachClients(int exitCode)
     {
-        Spawn.PollFd* fds = stackalloc Spawn.PollFd[3];
-        fds[0] = new Spawn.PollFd { Fd = stdout, Events = Spawn.POLLIN };
-        fds[1] = new Spawn.PollFd { Fd = stderr, Events = Spawn.POLLIN };
-        fds[2] = new Spawn.PollFd { Fd = pidfd, Events = Spawn.POLLIN };
-        while (true)
+        foreach (var client in _clients)
         {
-            int ready = Spawn.poll(fds, 3, -1);
-            if (ready < 0 && Spawn.LastErrno == Spawn.EINTR) continue;
-            if (ready < 0) throw new IOException($"poll: errno {Spawn.LastErrno}");
-            for (int i = 0; i < 2; i++)
-            {
-                if ((fds[i].Revents & (Spawn.POLLIN | Spawn.POLLHUP | Spawn.POLLERR)) == 0) continue;
-                if (!Copy(fds[i].Fd, i, log)) fds[i].Fd = -1;
-            }
-            if (fds[2].Revents != 0 || pidfd < 0 && fds[0].Fd < 0 && fds[1].Fd < 0) return;
+            client.Send(MonitorFrame.Exit, exitCode.ToString(CultureInfo.InvariantCulture));
+            client.Close();
         }
-    }
-
-    /// <summary>Reads once from a pipe into the log (and the attached CLI); false at end of file.</summary>
-    private bool Copy(int fd, int stream, JsonLogWriter log)
-    {
-        nint n;
-        fixed (byte* p = _buffer)
-        {
-            do n = Spawn.read(fd, p, _buffer.Length); while (n < 0 && Spawn.LastErrno == Spawn.EINTR);
-        }
-        if (n <= 0) return false;
-        var data = _buffer.AsSpan(0, (int)n);
-        log.Append(stream, data);
-        _control.Send(stream == 0 ? MonitorFrame.Stdout : MonitorFrame.Stderr, data);
-        return true;
-    }
-
-    /// <summary>After the exit: whatever is still in the pipe, without waiting for writers that outlive the init.</summary>
-    private void Drain(int fd, int stream, JsonLogWriter log)
-    {
-        Spawn.fcntl(fd, Spawn.F_SETFL, Spawn.fcntl(fd, Spawn.F_GETFL, 0) | Spawn.O_NONBLOCK);
-        while (Copy(fd, stream, log)) { }
-        Spawn.close(fd);
+        _clients.Clear();
+        _control.Close();
     }
 
     /// <summary>waitpid on the init (our child, being subreaper); then reaps any other orphan that came to us.</summary>
@@ -116,14 +174,23 @@ internal sealed unsafe class ContainerMonitor(MonitorOptions options, int contro
         return code;
     }
 
-    private int Fail(string verb, int status, int devNull)
+    private int Fail(string verb, int status)
     {
         string message = File.Exists(options.RuntimeLog) ? File.ReadAllText(options.RuntimeLog) : "";
         if (message.Length == 0) message = $"{options.Runtime} {verb} exited with status {ExitStatus.ToExitCode(status)}";
         _control.Send(MonitorFrame.Error, verb + "\n" + message);
         _control.Close();
-        RunRuntime([(0, devNull), (1, devNull), (2, devNull)], "delete", "--force", options.Id);
+        RunRuntime([(0, _devNull), (1, _devNull), (2, _devNull)], "delete", "--force", options.Id);
         return 125;
+    }
+
+    /// <summary>A restart whose create or start failed: the container stays exited with 125 (the runtime's log says why).</summary>
+    private int RestartFailed(string verb)
+    {
+        Console.Error.WriteLine($"berth-monitor: restart of {options.Id}: runtime {verb} failed");
+        RunRuntime([(0, _devNull), (1, _devNull), (2, _devNull)], "delete", "--force", options.Id);
+        File.WriteAllText(options.ExitFile, $"125 {DateTime.UtcNow:O}\n");
+        return Finish(125);
     }
 
     private int RunRuntime(IReadOnlyList<(int, int)> fds, params string[] verb)
@@ -132,16 +199,17 @@ internal sealed unsafe class ContainerMonitor(MonitorOptions options, int contro
         return ProcessSpawner.Wait(ProcessSpawner.Start(argv[0], argv, fds));
     }
 
-    private void RunExitCommand(int devNull)
+    private void RunExitCommand(params string[] extra)
     {
         if (options.ExitCommand.Length == 0) return;
+        string[] argv = [.. options.ExitCommand, .. extra];
         try
         {
-            ProcessSpawner.Wait(ProcessSpawner.Start(options.ExitCommand[0], options.ExitCommand, [(0, devNull), (1, 2), (2, 2)]));
+            ProcessSpawner.Wait(ProcessSpawner.Start(argv[0], argv, [(0, _devNull), (1, 2), (2, 2)]));
         }
         catch (SpawnException e)
         {
-            Console.Error.WriteLine($"berth-monitor: exit command {options.ExitCommand[0]}: {e.Message}");
+            Console.Error.WriteLine($"berth-monitor: exit command {argv[0]}: {e.Message}");
         }
     }
 }

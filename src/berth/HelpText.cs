@@ -22,7 +22,8 @@ internal static class HelpText
           logout [SERVER]                                              remove stored credentials
 
         Container commands:
-          run [-d] [--rm] [--name N] [-e K=V] [-w DIR] [-u USER[:GROUP]] [--entrypoint CMD] [--hostname H]
+          run [-d] [-i] [-t] [--restart no|on-failure[:N]|always|unless-stopped] [--rm] [--name N]
+              [-e K=V] [-w DIR] [-u USER[:GROUP]] [--entrypoint CMD] [--hostname H]
               [-v /host:/ctr[:ro]|NAME:/ctr[:ro]|/ctr] [--mount type=bind|volume|tmpfs,source=S,target=T[,readonly]...]
               [--tmpfs /path[:opts]] [--read-only] [-m SIZE] [--memory-swap SIZE] [--cpus N]
               [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
@@ -33,7 +34,7 @@ internal static class HelpText
               [--env-file FILE] [-l|--label K=V] [--label-file FILE] [--init]
               IMAGE [COMMAND...]
           create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
-          start [-a] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
+          start [-a] [-i] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
           rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
           restart [-t SECONDS] CONTAINER...   pause CONTAINER...   unpause CONTAINER...   rename CONTAINER NEW_NAME
@@ -41,7 +42,9 @@ internal static class HelpText
           logs [--since T] [--until T] (RFC 3339, Unix time, or 10m)   top CONTAINER [ps OPTIONS]
           stats [-a] [--no-stream] [--no-trunc] [--format table|json|TEMPLATE] [CONTAINER...]
           TEMPLATE: docker's Go-template subset: {{.Field}} {{json .}} {{json .Field}} {{upper .Field}} {{.Label "k"}}, "table ..." for columns
-          container ls | inspect | run | create | start | stop | kill | rm | logs | wait | cp | prune
+          exec [-d] [-i] [-t] [-e K=V] [-u USER[:GROUP]] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...]
+          attach [--no-stdin] CONTAINER        (with -t: Ctrl-P Ctrl-Q detaches)
+          container ls | inspect | run | create | start | stop | kill | rm | logs | wait | cp | prune | exec | attach
           container restart | pause | unpause | rename | top | stats
           rm -v CONTAINER...        also remove the container's anonymous volumes
           cp [-a] [-L] CONTAINER:SRC DEST|-   cp [-a] [-L] SRC|- CONTAINER:DEST   copy files out of / into a container

@@ -38,12 +38,29 @@ public sealed class EngineFixture : IDisposable
     public string Image { get; } = "";
     public string Berth => Path.Combine(BusyboxImage.RepoRoot(), "out", "berth");
 
-    public ProcessRunner.Result Run(params string[] args) =>
-        ProcessRunner.Run(Berth, ["--root", DataRoot, .. args], new Dictionary<string, string>
-        {
-            ["BERTH_RUNROOT"] = RunRoot, ["BERTH_CGROUP_PARENT"] = CgroupParent,
-            ["BERTH_DEFAULT_BRIDGE"] = DefaultBridge, ["BERTH_DEFAULT_SUBNET"] = DefaultSubnet, ["BERTH_NETWORK_CLAIMS"] = NetworkClaims, ["PATH"] = Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
-        });
+    public ProcessRunner.Result Run(params string[] args) => RunWithInput(null, args);
+
+    public ProcessRunner.Result RunWithInput(string? stdin, params string[] args) => ProcessRunner.Run(Berth, ["--root", DataRoot, .. args], Environment(), stdin);
+
+    /// <summary>A field of `berth inspect NAME` by its dotted path ("State.Status"), as text; null when there is no such container.</summary>
+    public string? Inspect(string name, string path)
+    {
+        var r = Run("inspect", "--type", "container", name);
+        if (r.ExitCode != 0) return null;
+        using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
+        var e = doc.RootElement[0];
+        foreach (string part in path.Split('.')) e = e.GetProperty(part);
+        return e.ValueKind == System.Text.Json.JsonValueKind.String ? e.GetString() : e.GetRawText();
+    }
+
+    /// <summary>berth on a real terminal of 24 rows and 80 columns (see <see cref="PtyProcess"/>).</summary>
+    public PtyProcess Terminal(params string[] args) => new(Berth, ["--root", DataRoot, .. args], Environment());
+
+    private Dictionary<string, string> Environment() => new()
+    {
+        ["BERTH_RUNROOT"] = RunRoot, ["BERTH_CGROUP_PARENT"] = CgroupParent,
+        ["BERTH_DEFAULT_BRIDGE"] = DefaultBridge, ["BERTH_DEFAULT_SUBNET"] = DefaultSubnet, ["BERTH_NETWORK_CLAIMS"] = NetworkClaims, ["PATH"] = System.Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin",
+    };
 
     /// <summary>Cgroup directories left under the parent, in every mounted hierarchy.</summary>
     public List<string> LeftoverCgroups() => CgroupParents().Where(Directory.Exists).SelectMany(Directory.GetDirectories).ToList();

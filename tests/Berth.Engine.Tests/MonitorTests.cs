@@ -24,10 +24,13 @@ public class MonitorTests : IDisposable
             bundle=$2; pidfile=$4; id=$5
             if [ -f "$bundle/fail" ]; then printf '{"level":"error","msg":"%s","time":"t"}\n' "$(cat "$bundle/fail")" >> "$log"; exit 1; fi
             mkfifo "$bundle/$id.fifo"
-            ( read go < "$bundle/$id.fifo"; exec sh "$bundle/cmd.sh" ) &
+            # sh gives a background job /dev/null as stdin: keep the monitor's stdin on fd 3 for cmd.sh.
+            exec 3<&0
+            ( read go < "$bundle/$id.fifo"; exec sh "$bundle/cmd.sh" 0<&3 3<&- ) &
+            exec 3<&-
             echo $! > "$pidfile" ;;
           start) echo go > "$(dirname "$0")/bundle/$1.fifo" ;;
-          delete) echo "delete $*" >> "$(dirname "$0")/deleted" ;;
+          delete) echo "delete $*" >> "$(dirname "$0")/deleted"; rm -f "$(dirname "$0")/bundle/$2.fifo" ;;
         esac
         """;
 
@@ -42,7 +45,7 @@ public class MonitorTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private MonitorSession Launch(string script, bool attach)
+    private MonitorSession Launch(string script, bool attach, params string[] extra)
     {
         File.WriteAllText(_dir.Combine("bundle/cmd.sh"), script);
         string dotnet = RuntimeLocator.FindBinary("dotnet") ?? throw new InvalidOperationException("dotnet not in PATH");
@@ -53,7 +56,9 @@ public class MonitorTests : IDisposable
             "--runtime-log", _dir.Combine("runtime.log"), "--log", _dir.Combine("c-json.log"), "--exit-file", _dir.Combine("exit"),
         };
         if (attach) argv.Add("--attach");
-        argv.AddRange(["--", "/bin/sh", "-c", $"echo cleaned > {_dir.Combine("exit-command")}"]);
+        argv.AddRange(extra);
+        // The monitor appends --restarting or --started PID around restarts: they arrive as $0 and $1.
+        argv.AddRange(["--", "/bin/sh", "-c", $"echo cleaned > {_dir.Combine("exit-command")}; echo \"$0 $1\" >> {_dir.Combine("exit-commands")}"]);
         return MonitorSession.Launch(dotnet, argv, _dir.Combine("monitor.log"));
     }
 
@@ -102,5 +107,62 @@ public class MonitorTests : IDisposable
         Assert.Contains("executable file not found", e.Message);
         Assert.Equal(125, session.WaitForMonitorExit());
         Assert.False(File.Exists(_dir.Combine("exit-command")));
+    }
+
+    [Fact]
+    public void StdinFramesReachTheContainerAndCloseItsStdin()
+    {
+        using var session = Launch("while read line; do echo \"got $line\"; done; echo eof; exit 5", attach: true, "--stdin", "--stdin-once");
+        session.WaitForStart(_dir.Combine("monitor.log"));
+        session.Ack();
+        Assert.True(session.SendInput("one\ntwo\n"u8));
+        session.CloseInput();
+        var output = new StringBuilder();
+        int? code = session.Stream((_, data) => output.Append(Encoding.UTF8.GetString(data)));
+        Assert.Equal(5, code);
+        Assert.Equal("got one\ngot two\neof\n", output.ToString());
+    }
+
+    [Fact]
+    public void AttachSocketServesALateClient()
+    {
+        string socket = _dir.Combine("attach");
+        using var session = Launch("read line; echo \"late client said $line\"; exit 6", attach: false, "--stdin", "--attach-socket", socket);
+        session.WaitForStart(_dir.Combine("monitor.log"));
+        session.Ack();
+        using var client = MonitorSession.Connect(socket);
+        Assert.NotNull(client);
+        Assert.True(client.SendInput("hello\n"u8));
+        var output = new StringBuilder();
+        Assert.Equal(6, client.Stream((_, data) => output.Append(Encoding.UTF8.GetString(data))));
+        Assert.Equal("late client said hello\n", output.ToString());
+        Assert.Equal(6, session.WaitForMonitorExit());
+    }
+
+    [Fact]
+    public void OnFailureRestartsUntilTheLimitThenRunsTheExitCommand()
+    {
+        using var session = Launch("echo run; exit 1", attach: false, "--restart", "on-failure:2", "--stop-file", _dir.Combine("stopping"));
+        session.WaitForStart(_dir.Combine("monitor.log"));
+        session.Ack();
+        Assert.Equal(1, session.WaitForMonitorExit());
+        string[] calls = File.ReadAllLines(_dir.Combine("exit-commands"));
+        Assert.Equal(5, calls.Length);
+        Assert.Equal(["--restarting ", "--started", "--restarting ", "--started", "/bin/sh "], calls.Select(c => c.StartsWith("--started ") ? "--started" : c));
+        Assert.Equal(3, JsonLogReader.ReadAll(_dir.Combine("c-json.log")).Count);
+    }
+
+    [Fact]
+    public void StopFileEndsAnAlwaysPolicy()
+    {
+        using var session = Launch("echo run; exit 0", attach: false, "--restart", "always", "--stop-file", _dir.Combine("stopping"));
+        session.WaitForStart(_dir.Combine("monitor.log"));
+        session.Ack();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (JsonLogReader.ReadAll(_dir.Combine("c-json.log")).Count < 3 && DateTime.UtcNow < deadline) Thread.Sleep(50);
+        File.WriteAllText(_dir.Combine("stopping"), "");
+        Assert.Equal(0, session.WaitForMonitorExit());
+        Assert.True(JsonLogReader.ReadAll(_dir.Combine("c-json.log")).Count >= 3);
+        Assert.Equal("/bin/sh ", File.ReadAllLines(_dir.Combine("exit-commands"))[^1]);
     }
 }

@@ -68,6 +68,23 @@ public sealed partial class ContainerEngine
         ParseMounts(o);
         ValidateNetwork(o);
         LogLimits(o);
+        CheckRestartPolicy(o);
+    }
+
+    /// <summary>--restart parses, and is refused with --rm (docker: the two conflict).</summary>
+    internal static Monitor.RestartPolicy CheckRestartPolicy(CreateOptions o)
+    {
+        Monitor.RestartPolicy policy;
+        try
+        {
+            policy = Monitor.RestartPolicy.Parse(o.Restart);
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidOptionException(e.Message);
+        }
+        if (o.AutoRemove && !policy.IsNone) throw new InvalidOptionException("conflicting options: cannot specify both --restart and --rm");
+        return policy;
     }
 
     private ContainerRecord NewRecord(CreateOptions o, ImageRecord image, string runtimePath)

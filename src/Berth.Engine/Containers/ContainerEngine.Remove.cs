@@ -19,7 +19,8 @@ public sealed partial class ContainerEngine
         if (c.IsRunning)
         {
             if (!force && c.IsPaused) throw new EngineException($"cannot remove container \"/{c.Name}\": container is paused and must be unpaused first", 1);
-            if (!force) throw new EngineException($"cannot remove container \"/{c.Name}\": container is running: stop the container before removing or force remove", 1);
+            if (!force) throw new EngineException($"cannot remove container \"/{c.Name}\": container is {c.State}: stop the container before removing or force remove", 1);
+            MarkStopped(c);
             Signal(c, RuntimeFor(c), "SIGKILL");
             if (!WaitForExit(c, TimeSpan.FromSeconds(30))) throw new EngineException($"container {c.Name} did not exit 30 s after SIGKILL", 1);
         }
@@ -64,6 +65,22 @@ public sealed partial class ContainerEngine
     /// </summary>
     public void Cleanup(string id) =>
         Cleanup(id, ExitCodeFromFile(id) ?? 255, ExitTimeFromFile(id) ?? DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// The monitor's exit command between two runs of a restart policy (`cleanup --restarting ID`): the exit is
+    /// recorded and the state is "restarting"; the rootfs stays mounted and the run directory stays (the
+    /// monitor's attach socket and the stop file live there).
+    /// </summary>
+    public void RecordRestarting(string id) =>
+        Store.Change(id, r => (r.State, r.Pid, r.ExitCode, r.FinishedAt) = (ContainerStatus.Restarting, 0, ExitCodeFromFile(id) ?? 255, ExitTimeFromFile(id) ?? DateTimeOffset.UtcNow));
+
+    /// <summary>`cleanup --started PID ID`: the monitor restarted the container; running again, one restart more.</summary>
+    public void RecordRestarted(string id, int pid) =>
+        Store.Change(id, r =>
+        {
+            (r.State, r.Pid, r.StartedAt, r.RestartCount) = (ContainerStatus.Running, pid, DateTimeOffset.UtcNow, r.RestartCount + 1);
+            r.Error = null;
+        });
 
     private void Cleanup(string id, int exitCode, DateTimeOffset finished)
     {

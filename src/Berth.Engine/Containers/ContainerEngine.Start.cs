@@ -16,7 +16,8 @@ public sealed partial class ContainerEngine
     /// records the error (and the exit code docker would give: 125/126/127), unmounts, and with --rm removes
     /// the container; then throws.
     /// </summary>
-    public MonitorSession Start(string idOrName, bool attach)
+    /// <param name="consoleSize">with -t: the attached terminal's rows and columns, set on the pty before the process starts</param>
+    public MonitorSession Start(string idOrName, bool attach, (ushort Rows, ushort Columns)? consoleSize = null)
     {
         var c = Get(idOrName);
         if (c.IsPaused) throw new EngineException($"cannot start a paused container {c.Name}, try unpause instead", 1);
@@ -34,7 +35,7 @@ public sealed partial class ContainerEngine
             FailStart(c, config, e as EngineException ?? new EngineException(e.Message));
             throw;
         }
-        var session = MonitorSession.Launch(MonitorPath(), MonitorArguments(c, config, runDir, attach), Path.Combine(runDir, "monitor.log"));
+        var session = MonitorSession.Launch(MonitorPath(), MonitorArguments(c, config, runDir, attach, consoleSize), Path.Combine(runDir, "monitor.log"));
         int pid;
         try
         {
@@ -53,7 +54,7 @@ public sealed partial class ContainerEngine
         Store.Change(c.Id, r =>
         {
             (r.State, r.Pid, r.MonitorPid, r.StartedAt) = (ContainerStatus.Running, pid, session.MonitorPid, DateTimeOffset.UtcNow);
-            (r.ExitCode, r.FinishedAt, r.Error) = (null, null, null);
+            (r.ExitCode, r.FinishedAt, r.Error, r.RestartCount) = (null, null, null, 0);
         });
         session.Ack();
         if (!attach) session.Dispose();
@@ -86,7 +87,7 @@ public sealed partial class ContainerEngine
         return runDir;
     }
 
-    private List<string> MonitorArguments(ContainerRecord c, ContainerConfig config, string runDir, bool attach)
+    private List<string> MonitorArguments(ContainerRecord c, ContainerConfig config, string runDir, bool attach, (ushort Rows, ushort Columns)? consoleSize)
     {
         var (maxSize, maxFiles) = LogLimits(config.Options);
         var argv = new List<string>
@@ -99,9 +100,29 @@ public sealed partial class ContainerEngine
         };
         foreach (string word in Runtime.CrunOnHybridHost.Prefix(c.RuntimePath)) argv.AddRange(["--runtime-wrapper", word]);
         if (attach) argv.Add("--attach");
+        argv.AddRange(InteractiveArguments(config.Options, runDir));
+        if (config.Options.Tty && consoleSize is { Rows: > 0 } size) argv.AddRange(["--console-size", $"{size.Rows}x{size.Columns}"]);
         argv.AddRange(["--", .. _options.SelfCommand, "--root", Paths.DataRoot, "container", "cleanup", c.Id]);
         return argv;
     }
+
+    /// <summary>-t, -i, the attach socket and the restart policy, for the monitor's command line.</summary>
+    private static List<string> InteractiveArguments(CreateOptions o, string runDir)
+    {
+        var argv = new List<string> { "--attach-socket", AttachSocketPath(runDir) };
+        if (o.Tty) argv.AddRange(["--tty", "--console-socket", Path.Combine(runDir, "console.sock")]);
+        if (o.Interactive) argv.Add("--stdin");
+        if (o.Interactive && o.StdinOnce) argv.Add("--stdin-once");
+        var policy = CheckRestartPolicy(o);
+        if (!policy.IsNone) argv.AddRange(["--restart", policy.ToString(), "--stop-file", StopFilePath(runDir)]);
+        return argv;
+    }
+
+    /// <summary>RUNROOT/containers/ID/attach: the monitor's attach socket (see MonitorFrame).</summary>
+    internal static string AttachSocketPath(string runDir) => Path.Combine(runDir, "attach");
+
+    /// <summary>RUNROOT/containers/ID/stopping: made by `berth stop`/`rm -f`/`kill` so the monitor does not restart the container.</summary>
+    internal static string StopFilePath(string runDir) => Path.Combine(runDir, "stopping");
 
     private string MonitorPath() =>
         _options.MonitorPath

@@ -14,6 +14,7 @@ public sealed partial class ContainerEngine
     {
         var c = Get(idOrName);
         if (!c.IsRunning) return;
+        MarkStopped(c);
         var runtime = RuntimeFor(c);
         string signal = ConfigOf(c).StopSignal ?? "SIGTERM";
         if (timeoutSeconds != 0 && Signal(c, runtime, signal) && WaitForExit(c, TimeSpan.FromSeconds(Math.Max(0, timeoutSeconds)))) return;
@@ -26,6 +27,7 @@ public sealed partial class ContainerEngine
     {
         var c = Get(idOrName);
         if (!c.IsRunning) throw new EngineException($"cannot kill container {c.Name}: container {c.Id} is not running", 1);
+        MarkStopped(c);
         if (!Signal(c, RuntimeFor(c), signal))
         {
             throw new EngineException($"cannot kill container {c.Name} with {signal}: the runtime refused (unknown signal, or the container just exited)", 1);
@@ -51,6 +53,16 @@ public sealed partial class ContainerEngine
             }
         }
         return sent;
+    }
+
+    /// <summary>
+    /// Tells the container's monitor that the user stopped it: no restart after this exit (docker's
+    /// HasBeenManuallyStopped, set by stop, kill and rm -f). The next `berth start` makes a new run directory.
+    /// </summary>
+    private void MarkStopped(ContainerRecord c)
+    {
+        string runDir = Paths.RunDirectory(c.Id);
+        if (Directory.Exists(runDir)) File.WriteAllText(StopFilePath(runDir), "");
     }
 
     /// <summary>`berth wait`: blocks until the container is not running; its exit code.</summary>

@@ -18,10 +18,10 @@ public static class ContainerInspector
             Id = c.Id, Created = Time(c.Created), Path = args.FirstOrDefault() ?? "", Args = args.Skip(1).ToList(),
             State = new InspectState
             {
-                Status = c.State, Running = c.IsRunning, Paused = c.IsPaused, Pid = c.IsRunning ? c.Pid : 0, ExitCode = c.ExitCode ?? 0, Error = c.Error ?? "",
+                Status = c.State, Running = c.IsRunning, Paused = c.IsPaused, Restarting = c.State == ContainerStatus.Restarting, Pid = c.IsRunning ? c.Pid : 0, ExitCode = c.ExitCode ?? 0, Error = c.Error ?? "",
                 StartedAt = c.StartedAt is { } s ? Time(s) : ZeroTime, FinishedAt = c.FinishedAt is { } f ? Time(f) : ZeroTime,
             },
-            Image = c.ImageId, LogPath = c.LogPath, Name = "/" + c.Name, Driver = config.Driver,
+            Image = c.ImageId, LogPath = c.LogPath, Name = "/" + c.Name, Driver = config.Driver, RestartCount = c.RestartCount,
             HostConfig = HostConfig(o, config),
             Mounts = config.Mounts.Select(InspectMount.From)
                 .Concat(o.Tmpfs.Select(t => new InspectMount { Type = "tmpfs", Destination = t.Split(':')[0], RW = true })).ToList(),
@@ -30,6 +30,7 @@ public static class ContainerInspector
                 Hostname = config.Hostname, User = config.User, Env = config.Env, Cmd = config.Cmd, Image = c.Image,
                 WorkingDir = config.WorkingDir, Entrypoint = config.Entrypoint.Count > 0 ? config.Entrypoint : null,
                 Labels = config.Labels, StopSignal = config.StopSignal,
+                Tty = o.Tty, OpenStdin = o.Interactive, StdinOnce = o.StdinOnce,
             },
         };
     }
@@ -50,6 +51,7 @@ public static class ContainerInspector
                 Name = r.Type[7..].ToLowerInvariant(), Soft = r.Soft == ulong.MaxValue ? -1 : (long)r.Soft, Hard = r.Hard == ulong.MaxValue ? -1 : (long)r.Hard,
             }).ToList(),
         };
+        if (Monitor.RestartPolicy.Parse(o.Restart) is var policy) host.RestartPolicy = new InspectRestartPolicy { Name = policy.Name, MaximumRetryCount = policy.MaximumRetryCount };
         if (o.LogMaxSize is not null) host.LogConfig.Config["max-size"] = o.LogMaxSize;
         if (o.LogMaxFiles is not null) host.LogConfig.Config["max-file"] = o.LogMaxFiles;
         return host;

@@ -12,4 +12,7 @@ public sealed class InspectConfig
     public List<string>? Entrypoint { get; set; }
     public Dictionary<string, string>? Labels { get; set; }
     public string? StopSignal { get; set; }
+    public bool Tty { get; set; }
+    public bool OpenStdin { get; set; }
+    public bool StdinOnce { get; set; }
 }

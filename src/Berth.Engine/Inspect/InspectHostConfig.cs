@@ -21,4 +21,5 @@ public sealed class InspectHostConfig
     public long? PidsLimit { get; set; }
     public List<InspectUlimit> Ulimits { get; set; } = [];
     public InspectLogConfig LogConfig { get; set; } = new();
+    public InspectRestartPolicy RestartPolicy { get; set; } = new();
 }

@@ -8,12 +8,15 @@ namespace Berth.Engine.Monitor;
 
 /// <summary>
 /// The engine's side of one berth-monitor: starts it (posix_spawn, new session so it outlives the CLI and its
-/// terminal; fd 3 = our socket pair end; stdout/stderr = RUNDIR/monitor.log), then speaks the
-/// <see cref="MonitorFrame"/> protocol: wait for started/error, ack, and (attached) copy output until exit.
+/// terminal; fd 3 = our socket pair end; stdout/stderr = RUNDIR/monitor.log), or connects to the attach socket
+/// of a monitor that runs already; then speaks the <see cref="MonitorFrame"/> protocol: wait for
+/// started/error, ack, and (attached) copy output until exit while sending input and window sizes. Sends may
+/// come from other threads (stdin, SIGWINCH) than the one that streams.
 /// </summary>
 public sealed unsafe class MonitorSession : IDisposable
 {
     private int _fd;
+    private readonly Lock _sendLock = new();
 
     private MonitorSession(int pid, int fd) => (MonitorPid, _fd) = (pid, fd);
 
@@ -59,10 +62,46 @@ public sealed unsafe class MonitorSession : IDisposable
         throw new EngineException($"the monitor exited before starting the container{(why.Length > 0 ? ": " + why : "")}");
     }
 
-    public void Ack()
+    /// <summary>A client of the attach socket of a running container's monitor; null when nothing listens there.</summary>
+    public static MonitorSession? Connect(string attachSocket)
     {
-        Span<byte> frame = [MonitorFrame.Ack, 0, 0, 0, 0];
-        fixed (byte* p = frame) Spawn.send(_fd, p, frame.Length, Spawn.MSG_NOSIGNAL);
+        int fd = UnixSocket.Connect(attachSocket);
+        return fd < 0 ? null : new MonitorSession(0, fd);
+    }
+
+    public void Ack() => Send(MonitorFrame.Ack, []);
+
+    /// <summary>Input for the container's stdin; false once the monitor is gone.</summary>
+    public bool SendInput(ReadOnlySpan<byte> data) => Send(MonitorFrame.Stdin, data);
+
+    /// <summary>Our stdin ended (the monitor closes the container's stdin when it was started attached with -i).</summary>
+    public void CloseInput() => Send(MonitorFrame.CloseStdin, []);
+
+    public void Resize(ushort rows, ushort columns) => Send(MonitorFrame.Resize, MonitorFrame.ResizePayload(rows, columns));
+
+    private bool Send(byte type, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> header = stackalloc byte[MonitorFrame.HeaderSize];
+        MonitorFrame.WriteHeader(header, type, payload.Length);
+        lock (_sendLock)
+        {
+            return _fd >= 0 && SendAll(header) && SendAll(payload);
+        }
+    }
+
+    private bool SendAll(ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+        {
+            for (int done = 0; done < data.Length;)
+            {
+                nint n = Spawn.send(_fd, p + done, data.Length - done, Spawn.MSG_NOSIGNAL);
+                if (n < 0 && Spawn.LastErrno == Spawn.EINTR) continue;
+                if (n <= 0) return false;
+                done += (int)n;
+            }
+        }
+        return true;
     }
 
     /// <summary>Attached: hands each chunk of output to <paramref name="output"/> (0 stdout, 1 stderr); the exit code, or null when the monitor went away.</summary>
@@ -86,8 +125,20 @@ public sealed unsafe class MonitorSession : IDisposable
 
     public void Dispose()
     {
-        if (_fd >= 0) Spawn.close(_fd);
-        _fd = -1;
+        lock (_sendLock)
+        {
+            if (_fd >= 0) Spawn.close(_fd);
+            _fd = -1;
+        }
+    }
+
+    /// <summary>Stops the session from another thread (detach keys): shutdown(2) ends a <see cref="Stream"/> blocked in read.</summary>
+    public void Detach()
+    {
+        lock (_sendLock)
+        {
+            if (_fd >= 0) Spawn.shutdown(_fd, 2);
+        }
     }
 
     /// <summary>One frame; type 0 at end of stream.</summary>
@@ -95,7 +146,9 @@ public sealed unsafe class MonitorSession : IDisposable
     {
         byte[] header = new byte[MonitorFrame.HeaderSize];
         if (!ReadExactly(header)) return (0, []);
-        byte[] payload = new byte[BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(1))];
+        int length = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(1));
+        if (length < 0 || length > MonitorFrame.MaxPayload) return (0, []);
+        byte[] payload = new byte[length];
         return ReadExactly(payload) ? (header[0], payload) : ((byte)0, []);
     }
 

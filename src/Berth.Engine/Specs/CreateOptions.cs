@@ -3,7 +3,7 @@ namespace Berth.Engine.Specs;
 /// <summary>
 /// What `berth create`/`run` was asked for, flag by flag, unparsed (so `inspect` shows what was typed and
 /// the parsing stays in one pure place, <see cref="SpecBuilder"/>). Stored as JSON in the database.
-/// Open for later increments: -i/-t, restart policy, named volumes, networks, labels.
+/// Open for later increments: named volumes, networks, labels.
 /// </summary>
 public sealed class CreateOptions
 {
@@ -60,4 +60,12 @@ public sealed class CreateOptions
     public List<string> DnsSearch { get; set; } = [];
     public List<string> DnsOption { get; set; } = [];
     public List<string> AddHost { get; set; } = [];
+    /// <summary>-t: the container gets a pty (process.terminal) owned by its monitor.</summary>
+    public bool Tty { get; set; }
+    /// <summary>-i: the container's stdin stays open (fed by attached clients) instead of /dev/null.</summary>
+    public bool Interactive { get; set; }
+    /// <summary>docker's StdinOnce (run -i without -d): the container's stdin closes when the attached client's ends.</summary>
+    public bool StdinOnce { get; set; }
+    /// <summary>--restart no|on-failure[:N]|always|unless-stopped; null = no.</summary>
+    public string? Restart { get; set; }
 }

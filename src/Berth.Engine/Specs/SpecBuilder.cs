@@ -51,7 +51,7 @@ public static partial class SpecBuilder
         var args = config.Entrypoint.Concat(config.Cmd).ToList();
         if (args.Count == 0) throw new InvalidOptionException("no command specified: the image has no Entrypoint or Cmd; give one after the image name");
         process.Args = args;
-        process.Terminal = false;
+        process.Terminal = o.Tty;
         config.WorkingDir = o.WorkingDir ?? (string.IsNullOrEmpty(image?.WorkingDir) ? "/" : image.WorkingDir);
         if (!config.WorkingDir.StartsWith('/')) throw new InvalidOptionException($"the working directory '{config.WorkingDir}' is invalid, it needs to be an absolute path");
         process.Cwd = config.WorkingDir;
@@ -61,6 +61,12 @@ public static partial class SpecBuilder
         config.Env = MergeEnvironment(image?.Env, o.Env, config.Hostname, inputs.HostEnvironment);
         process.Env = [.. config.Env];
         if (!process.Env.Any(e => e.StartsWith("HOME=", StringComparison.Ordinal))) process.Env.Add("HOME=" + home);
+        // docker sets TERM for a container with a terminal when the image and -e do not.
+        if (o.Tty && !config.Env.Any(e => e.StartsWith("TERM=", StringComparison.Ordinal)))
+        {
+            config.Env.Add("TERM=xterm");
+            process.Env.Add("TERM=xterm");
+        }
         process.NoNewPrivileges = false;
         process.Rlimits = null;
     }

@@ -24,8 +24,14 @@ public sealed class ContainerRecord
     /// <summary>Why the last start failed, if it did.</summary>
     public string? Error { get; set; }
 
+    /// <summary>Restarts the monitor made by the restart policy since the last `berth start` (docker's RestartCount).</summary>
+    public int RestartCount { get; set; }
+
     public string ShortId => Id[..12];
-    /// <summary>Running or paused: a process exists (docker's State.Running is true for a paused container too).</summary>
-    public bool IsRunning => State is ContainerStatus.Running or ContainerStatus.Paused;
+    /// <summary>
+    /// A process exists, or is about to again: running, paused (docker's State.Running is true for a paused container
+    /// too) or between two runs of its restart policy (docker counts that as running as well).
+    /// </summary>
+    public bool IsRunning => State is ContainerStatus.Running or ContainerStatus.Paused or ContainerStatus.Restarting;
     public bool IsPaused => State == ContainerStatus.Paused;
 }

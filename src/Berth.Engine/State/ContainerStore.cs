@@ -11,7 +11,7 @@ namespace Berth.Engine.State;
 /// </summary>
 public sealed class ContainerStore : IDisposable
 {
-    private const string Columns = "id, name, image, image_id, config, created, state, pid, exit_code, started_at, finished_at, bundle_path, log_path, runtime_path, monitor_pid, error";
+    private const string Columns = "id, name, image, image_id, config, created, state, pid, exit_code, started_at, finished_at, bundle_path, log_path, runtime_path, monitor_pid, error, restart_count";
     private readonly SqliteConnection _connection;
 
     public ContainerStore(string databasePath)
@@ -28,6 +28,7 @@ public sealed class ContainerStore : IDisposable
               exit_code INTEGER, started_at TEXT, finished_at TEXT, bundle_path TEXT NOT NULL,
               log_path TEXT NOT NULL, runtime_path TEXT NOT NULL, monitor_pid INTEGER NOT NULL DEFAULT 0, error TEXT)
             """);
+        AddColumn("restart_count INTEGER NOT NULL DEFAULT 0");
     }
 
     /// <summary>Adds a new container; <see cref="NameInUseException"/> when the name is taken.</summary>
@@ -35,7 +36,7 @@ public sealed class ContainerStore : IDisposable
     {
         try
         {
-            InTransaction(() => Execute($"INSERT INTO containers ({Columns}) VALUES ($id, $name, $image, $image_id, $config, $created, $state, $pid, $exit_code, $started_at, $finished_at, $bundle_path, $log_path, $runtime_path, $monitor_pid, $error)", Parameters(c)));
+            InTransaction(() => Execute($"INSERT INTO containers ({Columns}) VALUES ($id, $name, $image, $image_id, $config, $created, $state, $pid, $exit_code, $started_at, $finished_at, $bundle_path, $log_path, $runtime_path, $monitor_pid, $error, $restart_count)", Parameters(c)));
         }
         catch (SqliteException e) when (e.SqliteErrorCode == 19 && e.Message.Contains("containers.name", StringComparison.Ordinal))
         {
@@ -46,7 +47,7 @@ public sealed class ContainerStore : IDisposable
 
     /// <summary>Writes every column of the row with this id.</summary>
     public void Update(ContainerRecord c) =>
-        InTransaction(() => Execute("UPDATE containers SET name=$name, image=$image, image_id=$image_id, config=$config, created=$created, state=$state, pid=$pid, exit_code=$exit_code, started_at=$started_at, finished_at=$finished_at, bundle_path=$bundle_path, log_path=$log_path, runtime_path=$runtime_path, monitor_pid=$monitor_pid, error=$error WHERE id=$id", Parameters(c)));
+        InTransaction(() => Execute("UPDATE containers SET name=$name, image=$image, image_id=$image_id, config=$config, created=$created, state=$state, pid=$pid, exit_code=$exit_code, started_at=$started_at, finished_at=$finished_at, bundle_path=$bundle_path, log_path=$log_path, runtime_path=$runtime_path, monitor_pid=$monitor_pid, error=$error, restart_count=$restart_count WHERE id=$id", Parameters(c)));
 
     /// <summary>Read-modify-write of one row inside one write transaction; false when the row is gone.</summary>
     public bool Change(string id, Action<ContainerRecord> change)
@@ -57,7 +58,7 @@ public sealed class ContainerStore : IDisposable
             var c = Query("SELECT " + Columns + " FROM containers WHERE id = $id", ("$id", id)).FirstOrDefault();
             if (c is null) return;
             change(c);
-            Execute("UPDATE containers SET state=$state, pid=$pid, exit_code=$exit_code, started_at=$started_at, finished_at=$finished_at, monitor_pid=$monitor_pid, error=$error WHERE id=$id", Parameters(c));
+            Execute("UPDATE containers SET state=$state, pid=$pid, exit_code=$exit_code, started_at=$started_at, finished_at=$finished_at, monitor_pid=$monitor_pid, error=$error, restart_count=$restart_count WHERE id=$id", Parameters(c));
             found = true;
         });
         return found;
@@ -109,6 +110,17 @@ public sealed class ContainerStore : IDisposable
 
     /// <summary>The open connection, shared by <see cref="NetworkStore"/> (networks, endpoints, sandboxes tables).</summary>
     internal SqliteConnection Connection => _connection;
+    /// <summary>A column added after the first schema: ALTER TABLE on databases made before it (SQLite has no ADD COLUMN IF NOT EXISTS).</summary>
+    private void AddColumn(string definition)
+    {
+        try
+        {
+            Execute("ALTER TABLE containers ADD COLUMN " + definition);
+        }
+        catch (SqliteException e) when (e.Message.Contains("duplicate column", StringComparison.Ordinal))
+        {
+        }
+    }
 
     private void InTransaction(Action work)
     {
@@ -146,7 +158,7 @@ public sealed class ContainerStore : IDisposable
         ("$created", Time(c.Created)), ("$state", c.State), ("$pid", c.Pid), ("$exit_code", c.ExitCode),
         ("$started_at", c.StartedAt is { } s ? Time(s) : null), ("$finished_at", c.FinishedAt is { } f ? Time(f) : null),
         ("$bundle_path", c.BundlePath), ("$log_path", c.LogPath), ("$runtime_path", c.RuntimePath),
-        ("$monitor_pid", c.MonitorPid), ("$error", c.Error),
+        ("$monitor_pid", c.MonitorPid), ("$error", c.Error), ("$restart_count", c.RestartCount),
     ];
 
     private static ContainerRecord Read(SqliteDataReader r) => new()
@@ -158,6 +170,7 @@ public sealed class ContainerStore : IDisposable
         FinishedAt = r.IsDBNull(10) ? null : ParseTime(r.GetString(10)),
         BundlePath = r.GetString(11), LogPath = r.GetString(12), RuntimePath = r.GetString(13), MonitorPid = r.GetInt32(14),
         Error = r.IsDBNull(15) ? null : r.GetString(15),
+        RestartCount = r.GetInt32(16),
     };
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);

@@ -22,6 +22,7 @@ internal static class CreateFlags
         "mount",
         "l", "label", "label-file", "env-file",
         "network-alias", "net-alias", "ip", "p", "publish", "expose", "dns", "dns-search", "dns-option", "dns-opt", "add-host",
+        "restart",
     ];
 
     internal static (CreateOptions Options, CommandArgs Flags) Parse(string[] argv, string command)
@@ -29,7 +30,6 @@ internal static class CreateFlags
         int image = FirstPositional(argv);
         var flags = CommandArgs.Parse(argv[..image], command, Booleans, Valued);
         if (image >= argv.Length) throw new UsageException($"\"berth {command}\" requires at least 1 argument; usage: berth {command} [OPTIONS] IMAGE [COMMAND] [ARG...]");
-        if (flags.Has("i", "interactive", "t", "tty")) throw new UsageException($"{command}: -i/-t (interactive, terminal) are not supported yet; use -d and `berth logs`");
         var o = new CreateOptions
         {
             Image = argv[image], Cmd = [.. argv[(image + 1)..]], Name = flags.Get("name"), Entrypoint = flags.Get("entrypoint"),
@@ -46,6 +46,8 @@ internal static class CreateFlags
         o.Labels = [.. flags.GetAll("label-file").SelectMany(f => KeyValueFile.Read(f, "label file", null)), .. flags.GetAll("l", "label")];
         o.Init = flags.Has("init");
         ParseNetworkFlags(o, flags);
+        (o.Tty, o.Interactive) = (flags.Has("t", "tty"), flags.Has("i", "interactive"));
+        o.Restart = flags.Get("restart");
         foreach (string opt in flags.GetAll("log-opt"))
         {
             string[] kv = opt.Split('=', 2);

@@ -68,6 +68,7 @@ internal static class PsCommand
         ContainerStatus.Running => "Up " + Units.Ago(c.StartedAt).Replace(" ago", ""),
         ContainerStatus.Paused => "Up " + Units.Ago(c.StartedAt).Replace(" ago", "") + " (Paused)",
         ContainerStatus.Exited => $"Exited ({c.ExitCode ?? 0}) {Units.Ago(c.FinishedAt)}",
+        ContainerStatus.Restarting => $"Restarting ({c.ExitCode ?? 0}) {Units.Ago(c.FinishedAt)}",
         _ => "Created",
     };
 }

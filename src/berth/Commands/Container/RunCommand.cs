@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Berth.Engine;
 using Berth.Engine.Containers;
 using Berth.Oci;
@@ -6,10 +5,11 @@ using Berth.Oci;
 namespace Berth.Cli.Commands.Container;
 
 /// <summary>
-/// `run [-d] [--rm] [--name N] [flags] IMAGE [COMMAND...]`: create + start. With -d it prints the id and
-/// returns once the container runs; otherwise it streams the container's output from its monitor, forwards
-/// SIGINT/SIGTERM to it, waits for the monitor's cleanup and exits with the container's code. Engine
-/// failures exit 125, a command that cannot run 126, one that is not found 127 (docker's codes).
+/// `run [-d] [-i] [-t] [--rm] [--name N] [flags] IMAGE [COMMAND...]`: create + start. With -d it prints the id
+/// and returns once the container runs; otherwise it stays attached (<see cref="AttachedSession"/>: output,
+/// stdin with -i, the terminal with -t, SIGINT/SIGTERM forwarded without -t) until the monitor reports the
+/// exit (after its cleanup) and exits with the container's code. Engine failures exit 125, a command that
+/// cannot run 126, one that is not found 127 (docker's codes).
 /// </summary>
 internal static class RunCommand
 {
@@ -18,16 +18,18 @@ internal static class RunCommand
         try
         {
             var (options, flags) = CreateFlags.Parse(argv, "run");
+            bool detach = flags.Has("d", "detach");
+            if (!detach) AttachedSession.RequireTerminal(options.Tty, options.Interactive);
+            options.StdinOnce = options.Interactive && !detach;
             using var engine = EngineFactory.Open(global);
             var record = await engine.CreateAsync(options, cancellationToken);
-            bool detach = flags.Has("d", "detach");
-            using var session = engine.Start(record.Id, attach: !detach);
+            using var session = engine.Start(record.Id, attach: !detach, TerminalSize(options.Tty));
             if (detach)
             {
                 Console.WriteLine(record.Id);
                 return 0;
             }
-            return Attach(engine, record.Id, session);
+            return Attach(engine, record.Id, session, options, stdin: true);
         }
         catch (BerthException e)
         {
@@ -36,40 +38,12 @@ internal static class RunCommand
         }
     }
 
-    /// <summary>Copies output until the exit frame, then waits for the monitor (cleanup and --rm done).</summary>
-    internal static int Attach(ContainerEngine engine, string id, Berth.Engine.Monitor.MonitorSession session)
-    {
-        using var stdout = Console.OpenStandardOutput();
-        using var stderr = Console.OpenStandardError();
-        void Forward(PosixSignalContext context)
-        {
-            context.Cancel = true;
-            string signal = context.Signal == PosixSignal.SIGINT ? "SIGINT" : "SIGTERM";
-            ThreadPool.QueueUserWorkItem(_ => ForwardSignal(engine.Paths, id, signal));
-        }
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Forward);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Forward);
-        int? code = session.Stream((stream, data) =>
-        {
-            var target = stream == 0 ? stdout : stderr;
-            target.Write(data);
-            target.Flush();
-        });
-        session.WaitForMonitorExit();
-        if (code is null) Console.Error.WriteLine("berth: lost the container's monitor before it reported an exit code");
-        return code ?? 125;
-    }
+    /// <summary>With -t, the size of our terminal (stdout's, else stdin's), for the pty before the process starts.</summary>
+    internal static (ushort, ushort)? TerminalSize(bool tty) =>
+        tty && (Berth.Engine.Interop.Spawn.GetWindowSize(1, out ushort rows, out ushort columns) || Berth.Engine.Interop.Spawn.GetWindowSize(0, out rows, out columns))
+            ? (rows, columns) : null;
 
-    /// <summary>Signal forwarding opens its own engine: the database connection is not shared across threads.</summary>
-    private static void ForwardSignal(EnginePaths paths, string id, string signal)
-    {
-        try
-        {
-            using var engine = new ContainerEngine(new EngineOptions { Paths = paths, SelfCommand = EngineFactory.SelfCommand() });
-            engine.Kill(id, signal);
-        }
-        catch (BerthException)
-        {
-        }
-    }
+    /// <summary>Streams the container (see <see cref="AttachedSession"/>) until it exits or the user detaches; its exit code.</summary>
+    internal static int Attach(ContainerEngine engine, string id, Berth.Engine.Monitor.MonitorSession session, Berth.Engine.Specs.CreateOptions options, bool stdin) =>
+        new AttachedSession(engine, id, session, options.Tty, stdin && options.Interactive).Run();
 }
