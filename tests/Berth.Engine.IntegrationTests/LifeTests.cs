@@ -97,7 +97,8 @@ public class LifeTests(EngineFixture f)
     public void TopAndStats()
     {
         string name = NewName();
-        Ok("run", "-d", "--name", name, "--memory", "64m", "--pids-limit", "20", f.Image, "sh", "-c", "sleep 1000 & while true; do sleep 0.2; done");
+        // --network none: only lo, so NET I/O must be 0B / 0B (a bridge's eth0 sees the host's multicast).
+        Ok("run", "-d", "--name", name, "--network", "none", "--memory", "64m", "--pids-limit", "20", f.Image, "sh", "-c", "sleep 1000 & while true; do sleep 0.2; done");
         Eventually(() => f.Run("top", name).Stdout.Contains("sleep 1000"), "top shows the processes");
         var top = f.Run("top", name).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("UID", top[0]);
