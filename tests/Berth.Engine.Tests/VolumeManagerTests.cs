@@ -13,12 +13,11 @@ public class VolumeManagerTests : IDisposable
     {
         var paths = new EnginePaths(_dir.Path, _dir.Combine("run"));
         _containers = new ContainerStore(paths.Database);
-        _volumes = new VolumeManager(paths);
+        _volumes = new VolumeManager(paths, new VolumeStore(_containers.Connection));
     }
 
     public void Dispose()
     {
-        _volumes.Dispose();
         _containers.Dispose();
         _dir.Dispose();
     }

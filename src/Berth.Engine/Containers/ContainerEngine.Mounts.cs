@@ -9,7 +9,7 @@ public sealed partial class ContainerEngine
     private VolumeManager? _volumes;
 
     /// <summary>Local volumes (ROOT/volumes, their rows in the engine database).</summary>
-    public VolumeManager Volumes => _volumes ??= new VolumeManager(Paths);
+    public VolumeManager Volumes => _volumes ??= new VolumeManager(Paths, new VolumeStore(Store.Connection));
 
     /// <summary>
     /// -v, --mount and --tmpfs parsed and checked before anything is written (pure, but for --mount's bind source

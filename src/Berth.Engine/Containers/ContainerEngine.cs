@@ -42,7 +42,6 @@ public sealed partial class ContainerEngine : IDisposable
     public void Dispose()
     {
         Store.Dispose();
-        _volumes?.Dispose();
     }
 
     private ISnapshotter CreateSnapshotter()

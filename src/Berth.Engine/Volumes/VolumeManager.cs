@@ -7,14 +7,14 @@ namespace Berth.Engine.Volumes;
 /// ROOT/volumes/NAME/_data (docker's layout), rows in <see cref="VolumeStore"/>. A volume's directory is made and
 /// removed inside the same transaction as its row.
 /// </summary>
-public sealed class VolumeManager : IDisposable
+public sealed class VolumeManager
 {
     private readonly string _root;
 
-    public VolumeManager(EnginePaths paths)
+    internal VolumeManager(EnginePaths paths, VolumeStore store)
     {
         _root = Path.Combine(paths.DataRoot, "volumes");
-        Store = new VolumeStore(paths.Database);
+        Store = store;
     }
 
     public VolumeStore Store { get; }
@@ -147,7 +147,6 @@ public sealed class VolumeManager : IDisposable
         return new DirectoryInfo(path).EnumerateFiles("*", options).Sum(f => f.Length);
     }
 
-    public void Dispose() => Store.Dispose();
 
     private VolumeRecord Add(string name, Dictionary<string, string> labels, Dictionary<string, string> options, bool anonymous)
     {

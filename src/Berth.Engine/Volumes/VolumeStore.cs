@@ -12,18 +12,15 @@ namespace Berth.Engine.Volumes;
 /// BEGIN IMMEDIATE transaction, and the callers do their file system work inside it (creating or renaming away
 /// the volume's directory), so `volume rm` and a `run -v NAME:/x` at the same moment cannot interleave.
 /// </summary>
-public sealed class VolumeStore : IDisposable
+public sealed class VolumeStore
 {
     private const string Columns = "name, driver, created, labels, options, anonymous";
     private readonly SqliteConnection _connection;
 
-    public VolumeStore(string databasePath)
+    /// <param name="connection">the engine database's open connection (<see cref="State.ContainerStore.Connection"/>): one per process</param>
+    public VolumeStore(SqliteConnection connection)
     {
-        SqliteSetup.EnsureInitialized();
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databasePath, DefaultTimeout = 10, Pooling = false }.ToString());
-        _connection.Open();
-        Execute("PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        _connection = connection;
         Execute("""
             CREATE TABLE IF NOT EXISTS volumes (
               name TEXT PRIMARY KEY, driver TEXT NOT NULL, created TEXT NOT NULL, labels TEXT NOT NULL,
@@ -70,7 +67,6 @@ public sealed class VolumeStore : IDisposable
     public List<string> Users(string volume) =>
         Strings("SELECT container FROM volume_users WHERE volume = $v AND container IN (SELECT id FROM containers)", ("$v", volume));
 
-    public void Dispose() => _connection.Dispose();
 
     private List<string> Strings(string sql, params (string Name, object? Value)[] parameters)
     {
