@@ -3,7 +3,8 @@ namespace Berth.Cgroups;
 /// <summary>
 /// The cgroup layout of this host: where each v1 controller hierarchy and the cgroup2 hierarchy are mounted,
 /// which <see cref="CgroupMode"/> that makes, and the cgroup this process is in per hierarchy.
-/// <see cref="Detect"/> reads /proc; <see cref="ForV2"/> and <see cref="ForV1"/> take roots directly (tests).
+/// <see cref="Detect"/> checks /sys/fs/cgroup with statfs, else reads /proc/self/mountinfo; <see cref="ForV2"/> and
+/// <see cref="ForV1"/> take roots directly (tests).
 /// </summary>
 public sealed class CgroupHost
 {
@@ -40,6 +41,15 @@ public sealed class CgroupHost
 
     public static CgroupHost Detect(string mountInfoPath = DefaultMountInfoPath, string procCgroupPath = DefaultProcCgroupPath)
     {
+        // A cgroup2 file system at /sys/fs/cgroup is a pure v2 host (runc's and crun's test): one statfs instead
+        // of reading and parsing mountinfo, which the kernel builds anew for every read (most hosts today).
+        if (mountInfoPath == DefaultMountInfoPath && Interop.StatFs.TypeOf(PreferredV2Root) == Interop.StatFs.Cgroup2SuperMagic)
+        {
+            var v2 = ForV2(PreferredV2Root);
+            v2._own = null;
+            v2._ownPath = procCgroupPath;
+            return v2;
+        }
         var fs = new CgroupFs(trace: null);
         string mountInfo = fs.Read(mountInfoPath);
         var host = Parse(mountInfo, null, mountInfoPath);
