@@ -84,6 +84,29 @@ public sealed class CgroupHost
         throw new CgroupException($"no cgroup or cgroup2 filesystem is mounted (read {source}); mount one at /sys/fs/cgroup");
     }
 
+    /// <summary>
+    /// The host as a manager saw it at create, from its <see cref="ICgroupManager.Paths"/> (controller, or "" for
+    /// cgroup2, → the container's directory) and the container's relative cgroup path: each mountpoint is its
+    /// directory without that path. Later commands on a container (state, exec, pause, kill, delete) need no
+    /// mountinfo then. Null when the paths do not say (none saved, as in rootless; or not ending in the path).
+    /// </summary>
+    public static CgroupHost? FromManagerPaths(IReadOnlyDictionary<string, string> paths, string relative)
+    {
+        if (paths.Count == 0 || relative.Length == 0) return null;
+        string? unified = null;
+        var v1 = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (controller, directory) in paths)
+        {
+            if (!directory.EndsWith(relative, StringComparison.Ordinal) || directory.Length == relative.Length) return null;
+            string mountpoint = directory[..^relative.Length].TrimEnd('/');
+            if (mountpoint.Length == 0) return null;
+            if (controller.Length == 0) unified = mountpoint;
+            else v1[controller] = mountpoint;
+        }
+        if (v1.Count == 0) return unified is null ? null : new CgroupHost(CgroupMode.V2, v1, unified, null) { _ownPath = DefaultProcCgroupPath };
+        return new CgroupHost(unified is null ? CgroupMode.V1 : CgroupMode.Hybrid, v1, unified, null) { _ownPath = DefaultProcCgroupPath };
+    }
+
     /// <summary>A pure cgroup v2 host whose single hierarchy is at <paramref name="root"/>.</summary>
     public static CgroupHost ForV2(string root) =>
         new(CgroupMode.V2, new Dictionary<string, string>(), root, new Dictionary<string, string>());

@@ -109,4 +109,36 @@ public sealed class CgroupHostTests
         Assert.Equal(CgroupMode.Hybrid, hybrid.Mode);
         Assert.Equal("/tmp/unified", hybrid.UnifiedMountpoint);
     }
+
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("hybrid")]
+    [InlineData("v2")]
+    public void The_host_comes_back_from_a_managers_saved_paths(string kind)
+    {
+        var v1 = new Dictionary<string, string> { ["cpu"] = "/sys/fs/cgroup/cpu,cpuacct", ["cpuacct"] = "/sys/fs/cgroup/cpu,cpuacct", ["memory"] = "/sys/fs/cgroup/memory", ["name=systemd"] = "/sys/fs/cgroup/systemd" };
+        CgroupHost host = kind switch
+        {
+            "v1" => CgroupHost.ForV1(v1, null),
+            "hybrid" => CgroupHost.ForV1(v1, "/sys/fs/cgroup/unified"),
+            _ => CgroupHost.ForV2("/sys/fs/cgroup"),
+        };
+        var manager = CgroupManagerFactory.Create(host, "/berth/c1", "c1", trace: null);
+
+        CgroupHost? back = CgroupHost.FromManagerPaths(manager.Paths, CgroupsPath.Resolve("/berth/c1", "c1"));
+
+        Assert.NotNull(back);
+        Assert.Equal(host.Mode, back.Mode);
+        Assert.Equal(host.UnifiedMountpoint, back.UnifiedMountpoint);
+        Assert.Equal(host.V1Mountpoints.OrderBy(kv => kv.Key), back.V1Mountpoints.OrderBy(kv => kv.Key));
+        Assert.Equal(manager.Paths, CgroupManagerFactory.Create(back, "/berth/c1", "c1", trace: null).Paths);
+    }
+
+    [Fact]
+    public void Paths_that_do_not_say_give_no_host()
+    {
+        Assert.Null(CgroupHost.FromManagerPaths(new Dictionary<string, string>(), "/berth/c1"));
+        Assert.Null(CgroupHost.FromManagerPaths(new Dictionary<string, string> { ["memory"] = "/elsewhere/x" }, "/berth/c1"));
+        Assert.Null(CgroupHost.FromManagerPaths(new Dictionary<string, string> { ["memory"] = "/berth/c1" }, "/berth/c1"));
+    }
 }

@@ -37,8 +37,11 @@ public sealed partial class Container
     }
 
     /// <summary>The container's cgroup (detected once; already known when this process created the container).</summary>
+    /// <summary>The container's cgroups, with the host's layout as saved at create (else detected again).</summary>
     private ICgroupManager Cgroup() =>
-        _cgroup ??= CgroupManagerFactory.Create(CgroupHost.Detect(), State.CgroupsPath, Id, Tracing.Trace.Step);
+        _cgroup ??= CgroupManagerFactory.Create(
+            CgroupHost.FromManagerPaths(State.CgroupPaths, CgroupsPath.Resolve(State.CgroupsPath, Id)) ?? CgroupHost.Detect(),
+            State.CgroupsPath, Id, Tracing.Trace.Step);
 
     public string Id => State.Id;
 

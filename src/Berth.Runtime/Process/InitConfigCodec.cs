@@ -16,10 +16,13 @@ namespace Berth.Runtime.Process;
 /// </summary>
 internal static class InitConfigCodec
 {
+    /// <summary>Only the init reads this message: the least escaping JSON needs (<see cref="MinimalJsonEncoder"/>).</summary>
+    private static readonly JsonWriterOptions Options = new() { Encoder = MinimalJsonEncoder.Instance };
+
     internal static byte[] Encode(InitConfig c)
     {
         var buffer = new ArrayBufferWriter<byte>(8192);
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, Options))
         {
             w.WriteStartObject();
             W.Object(w, "spec"u8, c.Spec, W.WriteSpec);
