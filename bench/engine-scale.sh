@@ -16,33 +16,11 @@ podman=0
 max=${1:-100}
 [ "$max" -ge 4 ] || { echo "engine-scale.sh: max must be at least 4 (steps are max/4, max/2, max)" >&2; exit 2; }
 steps=("$((max / 4))" "$((max / 2))" "$max")
-[ -x "$repo/out/berth-runtime" ] || publish_runtime
-[ -x "$repo/out/berth" ] && [ -x "$repo/out/berth-monitor" ] || publish_berth
-work=$(mktemp -d /tmp/berth-test-bench-scale.XXXXXX)
-port=$((20000 + RANDOM % 20000))
-cgparent=berth-test-scale-$$
-berth() { "$repo/out/berth" --root "$work/berth" "$@"; }
-podman_cmd() { podman --root "$work/podman" --runroot "$work/podman-run" --storage-driver overlay "$@"; }
-cleanup() {
-  [ -f "$work/registry.pid" ] && kill "$(cat "$work/registry.pid")" 2>/dev/null || true
-  for id in $(berth ps -aq --no-trunc 2>/dev/null); do berth rm -f "$id" >/dev/null 2>&1 || true; done
-  if [ "$podman" = 1 ]; then podman_cmd rm -af -t 0 >/dev/null 2>&1 || true; podman_cmd system reset -f >/dev/null 2>&1 || true; fi
-  findmnt -rn -o TARGET | grep "^$work" | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  for d in /sys/fs/cgroup/*/"$cgparent" /sys/fs/cgroup/"$cgparent"; do [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export BERTH_RUNROOT=$work/berth-run BERTH_CGROUP_PARENT=$cgparent
-
-# The fixture image in a local registry, pulled by both engines.
-bash "$repo/tests/fixtures/make-busybox-oci.sh" "$work/oci" latest >/dev/null
-mkdir -p "$work/registry"
-printf 'version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: %s/registry\nhttp:\n  addr: 127.0.0.1:%s\n' "$work" "$port" > "$work/registry.yml"
-docker-registry serve "$work/registry.yml" >/dev/null 2>&1 & echo $! > "$work/registry.pid"
-for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null && break; sleep 0.1; done
-skopeo copy -q --dest-tls-verify=false "oci:$work/oci:latest" "docker://127.0.0.1:$port/bench/busybox:latest"
-image=127.0.0.1:$port/bench/busybox:latest
-berth pull -q "$image" >/dev/null
+# Temp roots, the fixture image in a local registry pulled by both engines, podman isolated with runc and
+# cgroupfs, and the cleanup: bench/lib/engines.sh, shared with the other engine benches.
+source "$(dirname "$0")/lib/engines.sh"
+engines_setup scale
+berth() { berth_cmd "$@"; }
 
 now_ms() { date +%s%3N; }
 # mem_sum PID...: "RSS PSS private" in kB summed over the PIDs.
@@ -101,16 +79,6 @@ done
 [ "$leaks" = 0 ] && echo "berth: no leaked mounts, cgroups, monitors, processes or snapshots"
 
 if [ "$podman" = 1 ]; then
-  cat > "$work/containers.conf" <<CONF
-[containers]
-default_ulimits = ["nofile=20000:20000", "nproc=32768:32768"]
-[engine]
-runtime = "runc"
-cgroup_manager = "cgroupfs"
-events_logger = "file"
-CONF
-  export CONTAINERS_CONF=$work/containers.conf
-  podman_cmd pull -q --tls-verify=false "$image" >/dev/null
   scale podman "podman --root $work/podman --runroot $work/podman-run --storage-driver overlay run -d --network none $image sleep 1000" conmon "$work/podman/db.sql* $work/podman/libpod/bolt_state.db"
   linear podman
   t0=$(now_ms)

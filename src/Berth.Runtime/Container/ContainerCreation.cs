@@ -61,8 +61,7 @@ internal sealed class ContainerCreation
         RunCreateHooks();
         if (_spec.Linux?.Seccomp is { ListenerPath.Length: > 0 } seccomp)
         {
-            var state = new Oci.Spec.State { Id = _options.Id, Status = "creating", Pid = _initPid, Bundle = _bundle, Annotations = _spec.Annotations };
-            Berth.Runtime.Seccomp.SeccompListener.Forward(_channel!, seccomp, state, InitGoneText());
+            Berth.Runtime.Seccomp.SeccompListener.Forward(_channel!, seccomp, CreatingState(), InitGoneText());
         }
         _channel!.Expect(InitMessage.Ready, InitGoneText());
         _launcher!.ReapBootstrap();
@@ -178,11 +177,15 @@ internal sealed class ContainerCreation
     private void RunCreateHooks()
     {
         _channel!.Expect(InitMessage.MountsReady, InitGoneText());
-        var state = new Oci.Spec.State { Id = _options.Id, Status = "creating", Pid = _initPid, Bundle = _bundle, Annotations = _spec.Annotations };
+        var state = CreatingState();
         HookRunner.Run("prestart", _spec.Hooks?.Prestart, state);
         HookRunner.Run("createRuntime", _spec.Hooks?.CreateRuntime, state);
         _channel.Send(InitMessage.HooksDone, SpecJsonWriter.Serialize(state, indented: false));
     }
+
+    /// <summary>The OCI state while the container is being created (hooks, the seccomp agent).</summary>
+    private Oci.Spec.State CreatingState() =>
+        new() { Id = _options.Id, Status = "creating", Pid = _initPid, Bundle = _bundle, Annotations = _spec.Annotations };
 
     private ContainerState SaveState()
     {
