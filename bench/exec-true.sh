@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # `exec ID /bin/true` into a running container: berth-runtime against crun and runc, in one hyperfine run.
 #
-# Like bench/run-true.sh, every runtime runs inside the same wrapper (a private mount namespace showing a
-# pure-v1 or a pure-v2 cgroup view), because crun 1.8.1 refuses this hybrid host. One container per runtime
-# and view runs `sleep`; hyperfine times exec of /bin/true into it.
+# Like bench/run-true.sh, every runtime runs in the same two views of the host (bench/lib/views.sh: a
+# pure-v1 and a pure-v2 mount namespace, entered with nsenter), because crun 1.8.1 refuses this hybrid
+# host. One container per runtime and view runs `sleep`; hyperfine times exec of /bin/true into it.
 # Usage: bench/exec-true.sh [runs]   (needs root; installs hyperfine, crun, runc)
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib/common.sh"
+source "$(dirname "$0")/lib/views.sh"
 need_root
 install_deps
 for p in hyperfine crun runc; do dpkg -s "$p" >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$p" >/dev/null; done
@@ -17,17 +18,18 @@ work=$(mktemp -d /tmp/berth-bench.XXXXXX)
 # here /tmp is ext4 mounted with `discard`, where every unlink waits for the disk.
 state=$(mktemp -d /run/berth-bench.XXXXXX)
 declare -A bin=([berth]="$repo/out/berth-runtime" [runc]=runc [crun]=crun)
-v1() { echo "unshare -m --propagation private sh -c 'umount /sys/fs/cgroup/unified && exec $1'"; }
-v2() { echo "unshare -m --propagation private sh -c 'umount -R /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup && exec $1'"; }
+views=$state/views
 cleanup() {
   for rt in berth runc crun; do for view in v1 v2; do
-    sh -c "$($view "${bin[$rt]} --root $state/$rt-$view delete --force bench-$rt-$view")" >/dev/null 2>&1 || true
+    $(view $view "${bin[$rt]} --root $state/$rt-$view delete --force bench-$rt-$view") >/dev/null 2>&1 || true
   done; done
+  views_cleanup "$views"
   rm -rf "$work" "$state"
   for d in /sys/fs/cgroup/*/berth-bench /sys/fs/cgroup/berth-bench; do [ -d "$d" ] && find "$d" -depth -type d -exec rmdir {} \; 2>/dev/null; done
   true
 }
 trap cleanup EXIT
+views_setup "$views"
 bash "$repo/scripts/make-busybox-rootfs.sh" "$work/rootfs" >/dev/null
 "$repo/out/berth-runtime" spec --bundle "$work"
 jq '.ociVersion = "1.0.2" | .process.args = ["sleep", "3600"] | .process.terminal = false | del(.linux.resources)' \
@@ -39,8 +41,8 @@ for view in v1 v2; do
     mkdir -p "$dir/bundle"
     jq --arg root "$work/rootfs" ".root.path = \$root" "$work/c.json" > "$work/c2.json"
     jq --arg cg "/berth-bench/$rt-$view" '.linux.cgroupsPath = $cg' "$work/c2.json" > "$dir/bundle/config.json"
-    sh -c "$($view "${bin[$rt]} --root $state/$rt-$view run --detach --bundle $dir/bundle bench-$rt-$view")" </dev/null >/dev/null
-    args+=(-n "$rt $view" "$($view "${bin[$rt]} --root $state/$rt-$view exec bench-$rt-$view /bin/true")")
+    $(view $view "${bin[$rt]} --root $state/$rt-$view run --detach --bundle $dir/bundle bench-$rt-$view") </dev/null >/dev/null
+    args+=(-n "$rt $view" "$(view $view "${bin[$rt]} --root $state/$rt-$view exec bench-$rt-$view /bin/true")")
   done
 done
 hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/result.json" "${args[@]}"

@@ -10,12 +10,15 @@
  *    When set, this process is the "bootstrap" that berth-runtime spawned with `init` as its argument:
  *
  *      runtime                           bootstrap (here)                 init (clone child)
- *      spawn bootstrap ----------------->
+ *      queue BOOTSTRAP (and CONFIG,
+ *      unless user ns) in the channel,
+ *      then spawn bootstrap ------------>
  *      BOOTSTRAP{flags,cgroup2 fd,  ---> open ns paths; write 0 to each
  *                joins, v1 tasks}         v1 tasks (moves itself);
  *                                          setns(joins); clone3(flags,    ---> born in the namespaces
  *                                          CLONE_INTO_CGROUP)                 and in the cgroup
- *      <------------------------------- PID{init pid}; _exit(0)
+ *      <------------------------------- PID{init pid}; then lets the  ---> waits for that
+ *                                          child go on; _exit(0)
  *      (user ns) write id maps
  *      MAPS_DONE ---------------------------------------------------------> setresuid/gid(0)
  *                                                                          return: .NET starts, runs
@@ -239,6 +242,12 @@ __attribute__((constructor)) static void berth_nsexec(void)
 	int released[2] = { -1, -1 };
 	if (exe_fd >= 0 && pipe2(released, O_CLOEXEC) < 0)
 		send_error(fd, "pipe", "for the bootstrap");
+	/* `told`: the child goes on only once the runtime has its pid (the bootstrap closes the write end after
+	 * sending PID). The runtime may have queued the init's config already, and the init must not answer
+	 * (MOUNTS_READY, an error) before PID is in the channel. */
+	int told[2];
+	if (pipe2(told, O_CLOEXEC) < 0)
+		send_error(fd, "pipe", "for the bootstrap");
 
 	/* Like fork(), but into new namespaces, and as a child of our parent (the runtime). */
 	long pid = clone_init(fd, flags, cgroup_fd);
@@ -248,6 +257,7 @@ __attribute__((constructor)) static void berth_nsexec(void)
 		close(cgroup_fd);
 	if (pid > 0) {
 		send_u32(fd, MSG_PID, (uint32_t)pid);
+		close(told[1]);
 		if (exe_fd >= 0) {
 			char byte;
 			close(released[1]);
@@ -260,6 +270,12 @@ __attribute__((constructor)) static void berth_nsexec(void)
 		close(released[0]);
 		close(released[1]);
 	}
+	close(told[1]);
+	{
+		char byte;
+		(void)!read(told[0], &byte, 1); /* end of file: the bootstrap has sent PID (or died) */
+	}
+	close(told[0]);
 	enter_namespaces(fd, opened, CLONE_NEWCGROUP, 0);
 	if (flags & CLONE_NEWUSER) {
 		wait_for(fd, MSG_MAPS_DONE);

@@ -26,7 +26,7 @@ public sealed partial class Container
         var creation = new ContainerCreation(store, options, spec, bundle, host) { Seccomp = seccomp };
         try
         {
-            return new Container(store, creation.Run(), spec, creation.CgroupManager);
+            return new Container(store, creation.Run(), spec, creation.CgroupManager) { StartedAtCreate = creation.StartsAtOnce };
         }
         catch
         {

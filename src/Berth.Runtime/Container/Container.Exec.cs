@@ -38,14 +38,14 @@ public sealed partial class Container
             int consoleFd = ExecConsole(spec.Process.Terminal, options, out proxyEnd);
             try
             {
-                launcher.Spawn(consoleFd, Cgroup());
+                launcher.Spawn(consoleFd, Cgroup(), NamespacePlan.ForExec(spec.Linux?.Namespaces, State.Pid),
+                    channel => SendExecConfig(channel, launcher.ConsoleFdInChild, spec, seccomp, options.PreserveFds));
             }
             finally
             {
                 if (consoleFd >= 0) Sys.Close(consoleFd);
             }
-            int pid = launcher.Clone(NamespacePlan.ForExec(spec.Linux?.Namespaces, State.Pid), null);
-            SendExecConfig(launcher, spec, seccomp, options.PreserveFds);
+            int pid = launcher.ReceivePid(null);
             string goneText = $"the exec process (pid {pid}) exited during setup";
             if (spec.Linux?.Seccomp is { ListenerPath.Length: > 0 } listening)
             {
@@ -91,7 +91,7 @@ public sealed partial class Container
         return theirs;
     }
 
-    private void SendExecConfig(InitLauncher launcher, Oci.Spec.Spec spec, Seccomp.SeccompProgram? seccomp, int preserveFds)
+    private void SendExecConfig(InitChannel channel, int consoleFdInChild, Oci.Spec.Spec spec, Seccomp.SeccompProgram? seccomp, int preserveFds)
     {
         var config = new InitConfig
         {
@@ -101,11 +101,11 @@ public sealed partial class Container
             Bundle = State.Bundle,
             Rootfs = State.Rootfs,
             PreserveFds = preserveFds,
-            ConsoleSocketFd = launcher.ConsoleFdInChild,
+            ConsoleSocketFd = consoleFdInChild,
             Seccomp = seccomp,
             Trace = Trace.Enabled,
         };
-        launcher.Channel!.Send(InitMessage.Config, InitConfigCodec.Encode(config));
+        channel.Send(InitMessage.Config, InitConfigCodec.Encode(config));
     }
 
     /// <summary>The channel is close-on-exec in the exec init: end of stream means execve succeeded.</summary>

@@ -16,6 +16,7 @@ public sealed partial class Container
     public static int Run(StateStore store, CreateOptions options, bool detach)
     {
         int consoleEnd = -1;
+        options.StartAtOnce = true;
         if (!detach && options.ConsoleSocket is null)
         {
             var (mine, theirs) = SocketPair();
@@ -33,7 +34,8 @@ public sealed partial class Container
         }
         using var proxy = consoleEnd >= 0 && container.HasTerminal() ? new TerminalProxy(FdPassing.Receive(consoleEnd)) : null;
         if (consoleEnd >= 0) Sys.Close(consoleEnd);
-        container.Start();
+        if (container.StartedAtCreate) container.RunPoststart();
+        else container.Start();
         if (detach) return 0;
         int status = WaitWithForwarding(container.State.Pid);
         container.State.Stopped = true;

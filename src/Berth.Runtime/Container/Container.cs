@@ -17,6 +17,9 @@ public sealed partial class Container
 
     public ContainerState State { get; }
 
+    /// <summary>`run` without a terminal: the user process was started by create itself (no exec.fifo).</summary>
+    internal bool StartedAtCreate { get; init; }
+
     private Container(StateStore store, ContainerState state, Spec? spec = null, ICgroupManager? cgroup = null)
     {
         _store = store;

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Berth.Cgroups;
 using Berth.Oci;
@@ -52,12 +53,29 @@ internal sealed class ContainerCreation
     internal ContainerState Run()
     {
         CreateStateDirectory();
-        MakeExecFifo();
-        File.Copy(Path.Combine(_bundle, "config.json"), _store.ConfigPath(_options.Id));
-        SetUpCgroup();
-        SpawnBootstrap();
-        _initPid = CloneInit();
-        SendConfig();
+        if (!StartsAtOnce) MakeExecFifo();
+        bool applyResources = CreateCgroup();
+        // In a new user namespace nsexec.c waits for MapsDone first (below), so the config must come after it;
+        // otherwise it is queued with the namespaces, before the bootstrap is even spawned.
+        var plan = NamespacePlan.FromSpec(_spec.Linux?.Namespaces);
+        bool newUser = (plan.CloneFlags & NamespacePlan.CloneNewUser) != 0;
+        SpawnBootstrap(plan, newUser ? null : SendConfig);
+        // From here the bootstrap execs and clones the init, and the init's .NET runtime starts, while this
+        // process copies config.json and applies linux.resources: the init only reads its config and mounts
+        // until it reports MountsReady, so the limits are in place before the hooks and the user process, as
+        // in runc (which applies them even later, at its procHooks sync).
+        try
+        {
+            File.Copy(Path.Combine(_bundle, "config.json"), _store.ConfigPath(_options.Id));
+            if (applyResources) ApplyResources();
+        }
+        catch
+        {
+            _launcher!.TryReceivePid(); // so that Cleanup kills the init the bootstrap may have cloned meanwhile
+            throw;
+        }
+        _initPid = _launcher!.ReceivePid(pid => IdMaps.Write(pid, _spec.Linux!.UidMappings, _spec.Linux.GidMappings));
+        if (newUser) SendConfig(_channel!);
         RunCreateHooks();
         if (_spec.Linux?.Seccomp is { ListenerPath.Length: > 0 } seccomp)
         {
@@ -67,7 +85,28 @@ internal sealed class ContainerCreation
         _launcher!.ReapBootstrap();
         var saved = SaveState();
         PidFile.Write(_options.PidFile, _initPid);
+        if (StartsAtOnce) WaitForExec();
         return saved;
+    }
+
+    /// <summary>
+    /// `run` without a terminal: no exec.fifo, the init goes on from Ready to the user process without waiting
+    /// for `start` (as crun's run), so the start costs no extra round trip. With a terminal, `run` still
+    /// starts through the fifo, so that its terminal proxy is in place before the process runs.
+    /// </summary>
+    internal bool StartsAtOnce => _options.StartAtOnce && _spec.Process?.Terminal != true;
+
+    /// <summary>The channel is close-on-exec in the init: its end means the user process has been exec'd.</summary>
+    private void WaitForExec()
+    {
+        Trace.Step("run: the init execs the user process without waiting for `start` (no exec.fifo)");
+        var (type, payload) = _channel!.Receive("");
+        if (type != InitMessage.Error)
+        {
+            throw new BerthException($"init protocol: expected the end of the channel after Ready, received {type}");
+        }
+        // An error after Ready is written to the container's stderr by the init; `run` reports its exit code.
+        if (payload.Length > 0) throw new BerthException(Encoding.UTF8.GetString(payload));
     }
 
     private void CreateStateDirectory()
@@ -96,13 +135,15 @@ internal sealed class ContainerCreation
         if (uid != 0 || gid != 0) Sys.Check(Libc.chown(fifo, uid, gid), $"chown {fifo} to {uid}:{gid}");
     }
 
-    private void SetUpCgroup()
+    /// <summary>Makes the cgroup directories; false when there is no cgroup to apply limits to (rootless, none delegated).</summary>
+    private bool CreateCgroup()
     {
         _cgroup = CgroupManagerFactory.Create(_host, _spec.Linux?.CgroupsPath, _options.Id, Trace.Step);
         Trace.Step($"cgroups: {_cgroup.Mode} host");
         try
         {
             _cgroup.Create();
+            return true;
         }
         catch (CgroupException e) when (!Sys.IsRoot)
         {
@@ -114,24 +155,26 @@ internal sealed class ContainerCreation
                     "(run as root, or delegate a cgroup to this user and point linux.cgroupsPath at it)");
             }
             _cgroup = new NoCgroupManager(_cgroup.Mode);
-            return;
+            return false;
         }
-        // As runc: the spec's device rules, then its default allow-list (null, zero, ptys, mknod, ...), always.
-        _cgroup.Set(Berth.Cgroups.Devices.DefaultDeviceRules.AppendTo(_spec.Linux?.Resources));
     }
+
+    /// <summary>As runc: the spec's device rules, then its default allow-list (null, zero, ptys, mknod, ...), always.</summary>
+    private void ApplyResources() =>
+        _cgroup!.Set(Berth.Cgroups.Devices.DefaultDeviceRules.AppendTo(_spec.Linux?.Resources));
 
     private static bool HasLimits(Resources? r) =>
         r is not null && (r.Memory is not null || r.Cpu is not null || r.Pids is not null || r.BlockIO is not null ||
                           r.HugepageLimits is { Count: > 0 } || r.Network is not null || r.Unified is { Count: > 0 } ||
                           r.Devices is { Count: > 0 } && r.Devices.Any(d => d.Allow));
 
-    private void SpawnBootstrap()
+    private void SpawnBootstrap(NamespacePlan plan, Action<InitChannel>? queue)
     {
         _launcher = new InitLauncher(_options.PreserveFds);
         int consoleFd = ConsoleSocketFd();
         try
         {
-            _launcher.Spawn(consoleFd, _cgroup!);
+            _launcher.Spawn(consoleFd, _cgroup!, plan, queue);
         }
         finally
         {
@@ -151,11 +194,7 @@ internal sealed class ContainerCreation
         return UnixSocket.Connect(_options.ConsoleSocket);
     }
 
-    /// <summary>Sends the namespaces to nsexec.c, receives the init's pid, writes id maps if there is a user namespace.</summary>
-    private int CloneInit() =>
-        _launcher!.Clone(NamespacePlan.FromSpec(_spec.Linux?.Namespaces), pid => IdMaps.Write(pid, _spec.Linux!.UidMappings, _spec.Linux.GidMappings));
-
-    private void SendConfig()
+    private void SendConfig(InitChannel channel)
     {
         var config = new InitConfig
         {
@@ -163,7 +202,7 @@ internal sealed class ContainerCreation
             Id = _options.Id,
             Bundle = _bundle,
             Rootfs = _rootfs,
-            FifoPath = _store.FifoPath(_options.Id),
+            FifoPath = StartsAtOnce ? "" : _store.FifoPath(_options.Id),
             NoPivot = _options.NoPivot,
             PreserveFds = _options.PreserveFds,
             ConsoleSocketFd = _launcher!.ConsoleFdInChild,
@@ -171,13 +210,20 @@ internal sealed class ContainerCreation
             Trace = Trace.Enabled,
         };
         CgroupMountPlan.Fill(config, _host, _cgroup!);
-        _channel!.Send(InitMessage.Config, InitConfigCodec.Encode(config));
+        channel.Send(InitMessage.Config, InitConfigCodec.Encode(config));
     }
 
+    /// <summary>
+    /// prestart and createRuntime run once the init has its mounts (MountsReady), before it pivots; without any,
+    /// HooksDone is sent at once and the init finds it waiting: no round trip.
+    /// </summary>
     private void RunCreateHooks()
     {
-        _channel!.Expect(InitMessage.MountsReady, InitGoneText());
         var state = CreatingState();
+        bool hooks = _spec.Hooks?.Prestart is { Count: > 0 } || _spec.Hooks?.CreateRuntime is { Count: > 0 };
+        if (!hooks) _channel!.Send(InitMessage.HooksDone, SpecJsonWriter.Serialize(state, indented: false));
+        _channel!.Expect(InitMessage.MountsReady, InitGoneText());
+        if (!hooks) return;
         HookRunner.Run("prestart", _spec.Hooks?.Prestart, state);
         HookRunner.Run("createRuntime", _spec.Hooks?.CreateRuntime, state);
         _channel.Send(InitMessage.HooksDone, SpecJsonWriter.Serialize(state, indented: false));

@@ -11,4 +11,6 @@ public sealed class CreateOptions
     public int PreserveFds { get; set; }
     /// <summary>An already-connected console socket (used by `run` to receive the pty itself).</summary>
     public int ConsoleSocketFd { get; set; } = -1;
+    /// <summary>`run`: the init may exec the user process as soon as it is ready (see ContainerCreation.StartsAtOnce).</summary>
+    public bool StartAtOnce { get; set; }
 }

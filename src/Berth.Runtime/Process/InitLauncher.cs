@@ -1,3 +1,4 @@
+using Berth.Oci;
 using Berth.Cgroups;
 using Berth.Runtime.Interop;
 using Berth.Runtime.Namespaces;
@@ -18,6 +19,7 @@ internal sealed class InitLauncher
     private int _bootstrapPid = -1;
     private int _cgroupFdInChild = -1;
     private IReadOnlyList<string> _taskFiles = [];
+    private NamespacePlan? _plan;
 
     internal InitLauncher(int preserveFds) => _preserveFds = preserveFds;
 
@@ -29,9 +31,17 @@ internal sealed class InitLauncher
     /// <summary>The console socket's fd number in the child, or -1.</summary>
     internal int ConsoleFdInChild { get; private set; } = -1;
 
+    /// <summary>
+    /// Spawns the bootstrap with its messages already waiting in the channel: BOOTSTRAP (namespaces, cgroup),
+    /// then whatever <paramref name="queue"/> sends (the init's config). So the bootstrap clones as soon as it
+    /// runs and the init reads its config as soon as .NET is up, without waiting for this process to be
+    /// scheduled again (on a 2-CPU host the woken runtime often waits behind the bootstrap for its CPU).
+    /// </summary>
     /// <param name="consoleFd">a connected console socket to hand over, or -1</param>
     /// <param name="cgroup">the cgroup to start in: v1 hierarchies through "tasks", cgroup2 through CLONE_INTO_CGROUP</param>
-    internal void Spawn(int consoleFd, ICgroupManager cgroup)
+    /// <param name="plan">the namespaces to create and join</param>
+    /// <param name="queue">sends the messages the init reads after the clone (null: none yet)</param>
+    internal void Spawn(int consoleFd, ICgroupManager cgroup, NamespacePlan plan, Action<InitChannel>? queue)
     {
         var (channel, childFd) = InitChannel.CreatePair();
         Channel = channel;
@@ -44,15 +54,22 @@ internal sealed class InitLauncher
             ConsoleFdInChild = fds.Count;
             fds.Add(consoleFd);
         }
-        int cgroupFd = cgroup.Paths.TryGetValue("", out string? cgroup2) ? Sys.Open(cgroup2, Sys.O_DIRECTORY | Sys.O_RDONLY) : -1;
-        if (cgroupFd >= 0)
-        {
-            _cgroupFdInChild = fds.Count;
-            fds.Add(cgroupFd);
-        }
-        int binary = -1;
+        int cgroupFd = -1, binary = -1;
         try
         {
+            cgroupFd = cgroup.Paths.TryGetValue("", out string? cgroup2) ? Sys.Open(cgroup2, Sys.O_DIRECTORY | Sys.O_RDONLY) : -1;
+            if (cgroupFd >= 0)
+            {
+                _cgroupFdInChild = fds.Count;
+                fds.Add(cgroupFd);
+            }
+            _taskFiles = cgroup.SelfJoinTaskFiles();
+            foreach (string file in _taskFiles) Trace.Step($"cgroup: the bootstrap writes 0 (itself) to {file}");
+            if (cgroupFd >= 0) Trace.Step($"clone3 with CLONE_INTO_CGROUP: the process is born in {cgroup2}");
+            Trace.Step($"clone with {plan.Describe()}");
+            Channel.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, _cgroupFdInChild, plan.Joins, _taskFiles));
+            _plan = plan;
+            queue?.Invoke(Channel);
             binary = ClonedBinary.Create();
             // The bootstrap runs the binary through its own fd (not close-on-exec) and keeps it until it exits:
             // see _BERTH_EXEFD in nsexec.c and ReapBootstrap.
@@ -67,25 +84,38 @@ internal sealed class InitLauncher
             if (cgroupFd >= 0) Sys.Close(cgroupFd);
             if (binary >= 0) Sys.Close(binary);
         }
-        _taskFiles = cgroup.SelfJoinTaskFiles();
-        foreach (string file in _taskFiles) Trace.Step($"cgroup: the bootstrap writes 0 (itself) to {file}");
-        if (cgroupFd >= 0) Trace.Step($"clone3 with CLONE_INTO_CGROUP: the process is born in {cgroup2}");
     }
 
-    /// <summary>Sends the namespaces to nsexec.c, receives the pid; with a new user namespace, writes the id maps first.</summary>
-    internal int Clone(NamespacePlan plan, Action<int>? writeIdMaps)
+    /// <summary>Receives the pid of the cloned process; with a new user namespace, writes the id maps and lets it go on.</summary>
+    internal int ReceivePid(Action<int>? writeIdMaps)
     {
-        Trace.Step($"clone with {plan.Describe()}");
-        Channel!.Send(InitMessage.Bootstrap, BootstrapMessage.Encode(plan.CloneFlags, _cgroupFdInChild, plan.Joins, _taskFiles));
-        byte[] pidBytes = Channel.Expect(InitMessage.Pid, "the bootstrap exited before cloning the process");
+        byte[] pidBytes = Channel!.Expect(InitMessage.Pid, "the bootstrap exited before cloning the process");
         Pid = BitConverter.ToInt32(pidBytes);
         Trace.Step($"the process is pid {Pid} on the host");
-        if ((plan.CloneFlags & NamespacePlan.CloneNewUser) != 0)
+        if ((_plan!.CloneFlags & NamespacePlan.CloneNewUser) != 0)
         {
             writeIdMaps?.Invoke(Pid);
             Channel.Send(InitMessage.MapsDone);
         }
         return Pid;
+    }
+
+    /// <summary>
+    /// After a failure between <see cref="Spawn"/> and <see cref="ReceivePid"/>: learns the pid of the
+    /// process the bootstrap may have cloned, so that <see cref="Abort"/> can kill it. Never throws.
+    /// </summary>
+    internal void TryReceivePid()
+    {
+        if (_bootstrapPid <= 0 || Pid > 0 || Channel is null) return;
+        try
+        {
+            byte[] pidBytes = Channel.Expect(InitMessage.Pid, "the bootstrap exited before cloning the process");
+            Pid = BitConverter.ToInt32(pidBytes);
+        }
+        catch (BerthException)
+        {
+            // The bootstrap failed or exited before cloning: there is no process to kill.
+        }
     }
 
     /// <summary>
