@@ -247,4 +247,35 @@ public class LifeTests(EngineFixture f)
             f.Run("rm", "-f", ok, failed, up);
         }
     }
+
+    [EngineFact]
+    public void InspectFormatAppliesAGoTemplateToEachObject()
+    {
+        string name = NewName(), vol = NewName();
+        try
+        {
+            Ok("volume", "create", "--label", "tier=db", vol);
+            Ok("run", "-d", "--name", name, "--label", "app.name=shop", "-v", vol + ":/data", f.Image, "sleep", "60");
+            int pid = Pid(name);
+            Assert.Equal($"{pid} true /{name}\n", Ok("inspect", "-f", "{{.State.Pid}} {{.State.Running}} {{.Name}}", name).Stdout);
+            Assert.Equal("shop\n", Ok("container", "inspect", "--format", "{{index .Config.Labels \"app.name\"}}", name).Stdout);
+            Assert.Equal("/data\n", Ok("inspect", "-f", "{{range .Mounts}}{{.Destination}}{{end}}", name).Stdout);
+            Assert.Equal($"{vol} db\n", Ok("volume", "inspect", "-f", "{{.Name}} {{.Labels.tier}}", vol).Stdout);
+            Assert.StartsWith("sha256:", Ok("inspect", "-f", "{{.Id}}", f.Image).Stdout);
+            // One line per object, in the order given.
+            Assert.Equal($"/{name}\n/{name}\n", Ok("inspect", "-f", "{{.Name}}", name, name).Stdout);
+            var bad = f.Run("inspect", "-f", "{{.Name", name);
+            Assert.Equal(1, bad.ExitCode);
+            Assert.Contains("template parsing error", bad.Stderr);
+            Assert.Equal("", bad.Stdout);
+            var missing = f.Run("inspect", "-f", "{{.Name}}", "berth-test-no-such-object");
+            Assert.Equal(1, missing.ExitCode);
+            Assert.Contains("no such object", missing.Stderr);
+        }
+        finally
+        {
+            f.Run("rm", "-f", name);
+            f.Run("volume", "rm", vol);
+        }
+    }
 }

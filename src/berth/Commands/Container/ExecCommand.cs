@@ -33,7 +33,8 @@ internal static unsafe class ExecCommand
         catch (BerthException e) when (e is not UsageException)
         {
             Console.Error.WriteLine($"berth: {e.Message}");
-            return e is EngineException engineError ? engineError.ExitCode : 125;
+            // docker exec of an unknown container exits 1, like its other commands (only run/create say 125).
+            return e is ContainerNotFoundException ? 1 : e is EngineException engineError ? engineError.ExitCode : 125;
         }
     }
 

@@ -15,6 +15,7 @@ internal static class InspectCommand
     {
         var args = CommandArgs.Parse(argv, "inspect", new HashSet<string>(), new HashSet<string> { "format", "f", "type" });
         if (args.Positional.Count == 0) throw new UsageException("\"berth inspect\" requires at least 1 argument");
+        var template = Output.InspectOutput.Template(args.Get("format", "f"));
         using var engine = EngineFactory.Open(global);
         var found = new List<ContainerInspect>();
         var notContainers = new List<string>();
@@ -35,9 +36,10 @@ internal static class InspectCommand
         }
         if (imagesToo && found.Count == 0 && notContainers.Count > 0 && args.Get("type") != "container")
         {
-            return Image.InspectCommand.Execute(global, [.. notContainers]);
+            string[] format = args.Get("format", "f") is { } f ? ["--format", f] : [];
+            return Image.InspectCommand.Execute(global, [.. format, .. notContainers], fromInspect: true);
         }
-        Console.WriteLine(JsonSerializer.Serialize(found, InspectJsonContext.Relaxed.ListContainerInspect));
+        Output.InspectOutput.Write(JsonSerializer.Serialize(found, InspectJsonContext.Relaxed.ListContainerInspect), template);
         if (notContainers.Count == 0) return 0;
         Console.Error.WriteLine($"berth: no such container: {string.Join(", ", notContainers)}");
         return 1;

@@ -9,11 +9,12 @@ namespace Berth.Cli.Commands.Image;
 /// <summary>`image inspect IMAGE...`: a JSON array, one object per image; unknown images fail the command after printing the rest.</summary>
 internal static class InspectCommand
 {
-    internal static int Execute(GlobalOptions global, string[] argv)
+    /// <param name="fromInspect">called by the top-level `inspect` for names that are not containers (docker: "no such object")</param>
+    internal static int Execute(GlobalOptions global, string[] argv, bool fromInspect = false)
     {
         var args = CommandArgs.Parse(argv, "image inspect", new HashSet<string>(), new HashSet<string> { "format", "f" });
         if (args.Positional.Count == 0) throw new UsageException("\"berth image inspect\" requires at least 1 argument");
-        if (args.Get("format", "f") is { } format && format != "json") throw new UsageException("image inspect: only --format json is supported");
+        var template = Output.InspectOutput.Template(args.Get("format", "f"));
         var store = global.OpenStore();
         var found = new List<ImageInspect>();
         var missing = new List<string>();
@@ -23,9 +24,9 @@ internal static class InspectCommand
             if (image is null) missing.Add(name);
             else found.Add(Inspect(store, image));
         }
-        Console.WriteLine(JsonSerializer.Serialize(found, CliJsonContext.Relaxed.ListImageInspect));
+        Output.InspectOutput.Write(JsonSerializer.Serialize(found, CliJsonContext.Relaxed.ListImageInspect), template);
         if (missing.Count == 0) return 0;
-        Console.Error.WriteLine($"berth: no such image: {string.Join(", ", missing)}");
+        Console.Error.WriteLine($"berth: no such {(fromInspect ? "object" : "image")}: {string.Join(", ", missing)}");
         return 1;
     }
 

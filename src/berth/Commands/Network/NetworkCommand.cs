@@ -62,12 +62,13 @@ internal static class NetworkCommand
 
     private static int Inspect(GlobalOptions global, string[] argv)
     {
-        var args = CommandArgs.Parse(argv, "network inspect", new HashSet<string>(), new HashSet<string>());
+        var args = CommandArgs.Parse(argv, "network inspect", new HashSet<string>(), new HashSet<string> { "f", "format" });
         if (args.Positional.Count == 0) throw new UsageException("\"berth network inspect\" requires at least 1 argument");
+        var template = Output.InspectOutput.Template(args.Get("f", "format"));
         using var engine = EngineFactory.Open(global);
         var found = new List<NetworkInspect>();
         int status = ContainerLoop.ForEach(args.Positional, name => found.Add(engine.Networks.Inspect(engine.Networks.Get(name), id => NameOf(engine, id))));
-        Console.WriteLine(JsonSerializer.Serialize(found, NetworkJsonContext.Default.ListNetworkInspect));
+        Output.InspectOutput.Write(JsonSerializer.Serialize(found, NetworkJsonContext.Default.ListNetworkInspect), template);
         return status;
     }
 

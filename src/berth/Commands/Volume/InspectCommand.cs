@@ -14,7 +14,7 @@ internal static class InspectCommand
     {
         var args = CommandArgs.Parse(argv, "volume inspect", new HashSet<string>(), new HashSet<string> { "f", "format" });
         if (args.Positional.Count == 0) throw new UsageException("\"berth volume inspect\" requires at least 1 argument; usage: berth volume inspect VOLUME...");
-        if (args.Get("f", "format") is { } format && format != "json") throw new UsageException($"volume inspect: --format {format} is not supported (only json)");
+        var template = Output.InspectOutput.Template(args.Get("f", "format"));
         using var engine = EngineFactory.Open(global);
         var found = new List<VolumeInspect>();
         int status = 0;
@@ -30,7 +30,7 @@ internal static class InspectCommand
                 status = 1;
             }
         }
-        Console.WriteLine(JsonSerializer.Serialize(found, VolumeJsonContext.Relaxed.ListVolumeInspect));
+        Output.InspectOutput.Write(JsonSerializer.Serialize(found, VolumeJsonContext.Relaxed.ListVolumeInspect), template);
         return status;
     }
 
