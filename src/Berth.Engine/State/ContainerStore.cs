@@ -122,35 +122,13 @@ public sealed class ContainerStore : IDisposable
         }
     }
 
-    private void InTransaction(Action work)
-    {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        work();
-        transaction.Commit();
-    }
+    private void InTransaction(Action work) => _connection.InTransaction(work);
 
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql, params (string Name, object? Value)[] parameters) => _connection.Execute(sql, parameters);
 
-    private List<ContainerRecord> Query(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var list = new List<ContainerRecord>();
-        while (reader.Read()) list.Add(Read(reader));
-        return list;
-    }
+    private List<ContainerRecord> Query(string sql, params (string Name, object? Value)[] parameters) => _connection.Query(sql, Read, parameters);
 
-    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters) => _connection.Command(sql, parameters);
 
     private static (string, object?)[] Parameters(ContainerRecord c) =>
     [

@@ -30,12 +30,7 @@ public sealed class NetworkStore
             """);
     }
 
-    public void InTransaction(Action work)
-    {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        work();
-        transaction.Commit();
-    }
+    public void InTransaction(Action work) => _connection.InTransaction(work);
 
     // --- networks ---
 
@@ -134,19 +129,9 @@ public sealed class NetworkStore
         return list;
     }
 
-    private void Execute(string sql, params (string, object?)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql, params (string, object?)[] parameters) => _connection.Execute(sql, parameters);
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => _connection.Command(sql, parameters);
 }
 
 /// <summary>One row of the endpoints table: <see cref="Ip"/> is set while the container's network is up.</summary>

@@ -31,13 +31,7 @@ public sealed class VolumeStore
     }
 
     /// <summary>Runs <paramref name="work"/> holding the database's write lock (BEGIN IMMEDIATE), committing when it returns.</summary>
-    public T InTransaction<T>(Func<T> work)
-    {
-        using var transaction = _connection.BeginTransaction(deferred: false);
-        T result = work();
-        transaction.Commit();
-        return result;
-    }
+    public T InTransaction<T>(Func<T> work) => _connection.InTransaction(work);
 
     public VolumeRecord? Find(string name) => Query("SELECT " + Columns + " FROM volumes WHERE name = $n", ("$n", name)).FirstOrDefault();
 
@@ -68,20 +62,10 @@ public sealed class VolumeStore
         Strings("SELECT container FROM volume_users WHERE volume = $v AND container IN (SELECT id FROM containers)", ("$v", volume));
 
 
-    private List<string> Strings(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var list = new List<string>();
-        while (reader.Read()) list.Add(reader.GetString(0));
-        return list;
-    }
+    private List<string> Strings(string sql, params (string Name, object? Value)[] parameters) =>
+        _connection.Query(sql, r => r.GetString(0), parameters);
 
-    private void Execute(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
-    }
+    private void Execute(string sql, params (string Name, object? Value)[] parameters) => _connection.Execute(sql, parameters);
 
     private List<VolumeRecord> Query(string sql, params (string Name, object? Value)[] parameters)
     {
@@ -102,11 +86,5 @@ public sealed class VolumeStore
         return list;
     }
 
-    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
+    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters) => _connection.Command(sql, parameters);
 }

@@ -55,7 +55,7 @@ public sealed partial class Container
             }
             launcher.Channel!.Expect(InitMessage.Ready, goneText);
             if (proxyEnd >= 0) proxy = new TerminalProxy(FdPassing.Receive(proxyEnd));
-            WaitForExecve(launcher.Channel);
+            launcher.Channel.ExpectExecve();
             PidFile.Write(options.PidFile, pid);
             if (options.Detach) return 0;
             int waitStatus = WaitWithForwarding(pid);
@@ -106,19 +106,5 @@ public sealed partial class Container
             Trace = Trace.Enabled,
         };
         channel.Send(InitMessage.Config, InitConfigCodec.Encode(config));
-    }
-
-    /// <summary>The channel is close-on-exec in the exec init: end of stream means execve succeeded.</summary>
-    private static void WaitForExecve(InitChannel channel)
-    {
-        var (type, payload) = channel.Receive("");
-        if (type == InitMessage.Error && payload.Length > 0)
-        {
-            throw new BerthException(System.Text.Encoding.UTF8.GetString(payload));
-        }
-        if (type != InitMessage.Error)
-        {
-            throw new BerthException($"init protocol: expected the end of the channel after Ready, received {type}");
-        }
     }
 }

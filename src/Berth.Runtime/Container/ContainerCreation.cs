@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Berth.Cgroups;
 using Berth.Oci;
@@ -96,17 +95,10 @@ internal sealed class ContainerCreation
     /// </summary>
     internal bool StartsAtOnce => _options.StartAtOnce && _spec.Process?.Terminal != true;
 
-    /// <summary>The channel is close-on-exec in the init: its end means the user process has been exec'd.</summary>
     private void WaitForExec()
     {
         Trace.Step("run: the init execs the user process without waiting for `start` (no exec.fifo)");
-        var (type, payload) = _channel!.Receive("");
-        if (type != InitMessage.Error)
-        {
-            throw new BerthException($"init protocol: expected the end of the channel after Ready, received {type}");
-        }
-        // An error after Ready is written to the container's stderr by the init; `run` reports its exit code.
-        if (payload.Length > 0) throw new BerthException(Encoding.UTF8.GetString(payload));
+        _channel!.ExpectExecve();
     }
 
     private void CreateStateDirectory()

@@ -111,6 +111,23 @@ public sealed unsafe class InitChannel : IDisposable
         return payload;
     }
 
+    /// <summary>
+    /// After Ready: the channel is close-on-exec in the init, so its end means the user process has been exec'd.
+    /// An Error packet instead carries why it could not be.
+    /// </summary>
+    public void ExpectExecve()
+    {
+        var (type, payload) = Receive("");
+        if (type == InitMessage.Error && payload.Length > 0)
+        {
+            throw new BerthException(Encoding.UTF8.GetString(payload));
+        }
+        if (type != InitMessage.Error)
+        {
+            throw new BerthException($"init protocol: expected the end of the channel after Ready, received {type}");
+        }
+    }
+
     public void Dispose()
     {
         if (Fd >= 0)
