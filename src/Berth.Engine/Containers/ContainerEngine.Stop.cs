@@ -62,7 +62,14 @@ public sealed partial class ContainerEngine
     private void MarkStopped(ContainerRecord c)
     {
         string runDir = Paths.RunDirectory(c.Id);
-        if (Directory.Exists(runDir)) File.WriteAllText(StopFilePath(runDir), "");
+        try
+        {
+            File.WriteAllText(StopFilePath(runDir), "");
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No run directory, or another `rm -f` of the same container removed it meanwhile: no monitor to tell.
+        }
     }
 
     /// <summary>`berth wait`: blocks until the container is not running; its exit code.</summary>
