@@ -26,6 +26,26 @@ public class ErrorMessageTests
         Assert.Contains("uid", line);
     }
 
+    // The published binary, not the test host, carries the framework's messages: they must be words
+    // ("Could not find a part of the path"), never resource keys ("IO_PathNotFound_Path, /x").
+    [Theory, MemberData(nameof(RuntimeUnderTest.BerthOnly), MemberType = typeof(RuntimeUnderTest))]
+    public void Framework_messages_are_words_not_resource_keys(RuntimeUnderTest runtime)
+    {
+        using var b = new TestBundle(runtime);
+        b.Write();
+        File.WriteAllText(Path.Combine(b.BundleDir, "config.json"), "{\n \"ociVersion\": \"1.0.2\",\n \"process\": {");
+        string syntax = OneLine(b.Cli("create", "--bundle", b.BundleDir, b.Id));
+        Assert.Contains("invalid JSON", syntax);
+        Assert.Contains("JSON object or array", syntax);
+
+        string log = Path.Combine(b.Dir, "no-such-dir", "log");
+        var r = Exec.Run(runtime.Path, ["--root", b.StateRoot, "--log", log, "state", b.Id]);
+        string logLine = Assert.Single(r.Stderr.Split('\n'), l => l.Contains("--log", StringComparison.Ordinal));
+        Assert.Contains(log, logLine);
+        Assert.Contains("Could not find a part of the path", logLine);
+        Assert.DoesNotContain("IO_", logLine);
+    }
+
     [Theory, MemberData(nameof(RuntimeUnderTest.BerthOnly), MemberType = typeof(RuntimeUnderTest))]
     public void Missing_bundle_and_rootfs_are_named(RuntimeUnderTest runtime)
     {
