@@ -83,6 +83,23 @@ internal sealed unsafe partial class ContainerMonitor
         if (fd >= 0) _clients.Add(new Client(fd));
     }
 
+    /// <summary>
+    /// Clients still waiting in the listener's backlog (a `berth wait` that connected while the exit was being
+    /// recorded) are taken in, so that they get the exit code too.
+    /// </summary>
+    private void AcceptWaiting()
+    {
+        if (_attachListener < 0) return;
+        var fd = new Spawn.PollFd { Fd = _attachListener, Events = Spawn.POLLIN };
+        while (Spawn.poll(&fd, 1, 0) > 0 && fd.Revents != 0)
+        {
+            int before = _clients.Count;
+            AcceptClient();
+            if (_clients.Count == before) return;
+            fd.Revents = 0;
+        }
+    }
+
     private void HandleFrame(Client client, ContainerStdio io)
     {
         var frame = client.Receive();

@@ -147,6 +147,7 @@ internal sealed unsafe partial class ContainerMonitor(MonitorOptions options, in
 
     private void DetachClients(int exitCode)
     {
+        AcceptWaiting();
         foreach (var client in _clients)
         {
             client.Send(MonitorFrame.Exit, exitCode.ToString(CultureInfo.InvariantCulture));

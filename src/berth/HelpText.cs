@@ -31,19 +31,20 @@ internal static class HelpText
               [--network bridge|NAME|none|host|container:ID] [--network-alias A] [--ip IP]
               [-p [IP:][HOSTPORT:]PORT[/udp]] [-P] [--expose PORT] [--dns IP] [--dns-search D] [--dns-option O]
               [--add-host NAME:IP|host-gateway] [--runtime berth-runtime|runc|crun|PATH] [--log-opt max-size=S|max-file=N]
-              [--env-file FILE] [-l|--label K=V] [--label-file FILE] [--init]
+              [--env-file FILE] [-l|--label K=V] [--label-file FILE] [--init] [--detach-keys KEYS] [--sig-proxy=false]
               IMAGE [COMMAND...]
           create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
-          start [-a] [-i] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
+          start [-a] [-i] [--detach-keys KEYS] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
           rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
-          logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER...
+          logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER... (also of --rm ones)
           restart [-t SECONDS] CONTAINER...   pause CONTAINER...   unpause CONTAINER...   rename CONTAINER NEW_NAME
           ps [-n N] [-l] [-f id=|name=|label=K[=V]|status=|exited=N|ancestor=IMAGE|before=C|since=C] [--format TEMPLATE]
           logs [--since T] [--until T] (RFC 3339, Unix time, or 10m)   top CONTAINER [ps OPTIONS]
           stats [-a] [--no-stream] [--no-trunc] [--format table|json|TEMPLATE] [CONTAINER...]
           TEMPLATE: docker's Go-template subset: {{.Field}} {{json .}} {{json .Field}} {{upper .Field}} {{.Label "k"}}, "table ..." for columns
-          exec [-d] [-i] [-t] [-e K=V] [-u USER[:GROUP]] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...]
-          attach [--no-stdin] CONTAINER        (with -t: Ctrl-P Ctrl-Q detaches)
+          exec [-d] [-i] [-t] [-e K=V] [--env-file FILE] [-u USER[:GROUP]] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...]
+          attach [--no-stdin] [--detach-keys KEYS] [--sig-proxy=false] CONTAINER   (with -t: Ctrl-P Ctrl-Q detaches)
+          KEYS: docker's detach keys, e.g. ctrl-p,ctrl-q (the default) or ctrl-a,x
           container ls | inspect | run | create | start | stop | kill | rm | logs | wait | cp | prune | exec | attach
           container restart | pause | unpause | rename | top | stats
           rm -v CONTAINER...        also remove the container's anonymous volumes

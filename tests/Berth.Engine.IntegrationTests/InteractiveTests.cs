@@ -80,6 +80,77 @@ public class InteractiveTests(EngineFixture f)
     }
 
     [EngineFact]
+    public void DetachKeysFlagReplacesCtrlPCtrlQ()
+    {
+        string name = Name();
+        try
+        {
+            using (var term = f.Terminal("run", "-it", "--name", name, "--detach-keys", "ctrl-a,x", f.Image, "sh"))
+            {
+                int at = term.WaitFor("# ");
+                // docker's default keys are ordinary input now: the shell still answers.
+                term.Write(DetachKeys);
+                term.Write("echo still-attached\r");
+                at = term.WaitFor("still-attached\r\n", at);
+                // A held Ctrl-A that is not followed by 'x' goes on to the container as typed.
+                term.Write("\x01");
+                term.Write("\x01x");
+                Assert.Equal(0, term.WaitForExit());
+            }
+            Assert.Equal("running", f.Inspect(name, "State.Status"));
+            using (var term = f.Terminal("attach", "--detach-keys", "ctrl-q", name))
+            {
+                Thread.Sleep(500);
+                term.Write("\x11");
+                Assert.Equal(0, term.WaitForExit());
+            }
+            Assert.Equal("running", f.Inspect(name, "State.Status"));
+            var bad = f.Run("attach", "--detach-keys", "ctrl-pp", name);
+            Assert.Equal(1, bad.ExitCode);
+            Assert.Contains("invalid detach keys (ctrl-pp)", bad.Stderr);
+        }
+        finally
+        {
+            f.Run("rm", "-f", name);
+        }
+        var refused = f.Run("run", "--detach-keys", "ctrl-", "--name", name, f.Image, "true");
+        Assert.Equal(125, refused.ExitCode);
+        Assert.Contains("invalid detach keys", refused.Stderr);
+        AssertNothingLeft();
+    }
+
+    [EngineFact]
+    public void SigProxyFalseLetsCtrlCEndOnlyTheCli()
+    {
+        string name = Name();
+        try
+        {
+            string script = "trap 'exit 9' INT; echo ready; while true; do sleep 0.1; done";
+            Assert.Equal(0, f.Run("run", "-d", "--name", name, f.Image, "sh", "-c", script).ExitCode);
+            using (var term = f.Terminal("attach", "--sig-proxy=false", name))
+            {
+                Thread.Sleep(500);
+                term.Write(CtrlC);
+                Assert.Equal(130, term.WaitForExit());
+            }
+            Assert.Equal("running", f.Inspect(name, "State.Status"));
+            // With the default --sig-proxy, the same Ctrl-C reaches the container, whose trap exits 9.
+            using (var term = f.Terminal("attach", name))
+            {
+                Thread.Sleep(500);
+                term.Write(CtrlC);
+                Assert.Equal(9, term.WaitForExit());
+            }
+            Assert.Equal("exited 9", f.Inspect(name, "State.Status") + " " + f.Inspect(name, "State.ExitCode"));
+        }
+        finally
+        {
+            f.Run("rm", "-f", name);
+        }
+        AssertNothingLeft();
+    }
+
+    [EngineFact]
     public void StartAiAttachesToACreatedContainer()
     {
         string name = Name();

@@ -75,6 +75,35 @@ public class LifeTests(EngineFixture f)
     }
 
     [EngineFact]
+    public void WaitGetsTheCodeOfARemovedContainerAndExecReadsEnvFiles()
+    {
+        // --rm takes the container's row with it: wait still prints the code, as docker's does.
+        string gone = NewName();
+        Ok("run", "-d", "--rm", "--name", gone, f.Image, "sh", "-c", "sleep 1; exit 3");
+        Assert.Equal("3\n", Ok("wait", gone).Stdout);
+        Eventually(() => f.Run("inspect", gone).ExitCode != 0, "removed");
+
+        string name = NewName();
+        string envFile = Path.Combine(f.DataRoot, name + ".env");
+        File.WriteAllText(envFile, "# a comment\nFROM_FILE=file\nBOTH=file\n");
+        try
+        {
+            Ok("run", "-d", "--name", name, f.Image, "sleep", "60");
+            Assert.Equal("file cli\n", Ok("exec", "--env-file", envFile, "-e", "BOTH=cli", name, "sh", "-c", "echo $FROM_FILE $BOTH").Stdout);
+            var missing = f.Run("exec", "--env-file", envFile + ".none", name, "true");
+            Assert.NotEqual(0, missing.ExitCode);
+            Assert.Contains(envFile + ".none", missing.Stderr);
+            var detachKeys = f.Run("exec", "-it", "--detach-keys", "ctrl-a", name, "sh");
+            Assert.Contains("--detach-keys is not supported", detachKeys.Stderr);
+        }
+        finally
+        {
+            File.Delete(envFile);
+            f.Run("rm", "-f", name);
+        }
+    }
+
+    [EngineFact]
     public void RenameFollowsDockersRules()
     {
         string a = NewName(), b = NewName(), c = NewName();

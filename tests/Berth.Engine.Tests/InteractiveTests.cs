@@ -94,6 +94,32 @@ public class InteractiveTests
         AssertFiltered(keys, [0x10, 0x10, 0x11], [0x10], true);
     }
 
+    [Fact]
+    public void DetachKeysFollowDockersSpelling()
+    {
+        Assert.Equal(new byte[] { 0x10, 0x11 }, DetachKeys.Parse(""));
+        Assert.Equal(new byte[] { 0x01, (byte)'x' }, DetachKeys.Parse("ctrl-a,x"));
+        Assert.Equal(new byte[] { 0x00, 0x1b, 0x1c, 0x1d, 0x1e, 0x1f }, DetachKeys.Parse("ctrl-@,ctrl-[,ctrl-\\,ctrl-],ctrl-^,ctrl-_"));
+        foreach (string bad in (string[])["ctrl-", "ctrl-pp", "ctrl-P", "ab", "a,,b", "é"])
+        {
+            var e = Assert.Throws<UsageException>(() => DetachKeys.Parse(bad));
+            Assert.Contains($"invalid detach keys ({bad})", e.Message);
+        }
+    }
+
+    [Fact]
+    public void LongerDetachSequencesHoldOnlyWhatMayStartThem()
+    {
+        var keys = new DetachKeys("ctrl-a,ctrl-a,x");
+        AssertFiltered(keys, [0x01, 0x01], [], false);
+        // A third Ctrl-A breaks the sequence: the two held go on, and it may start the sequence afresh.
+        AssertFiltered(keys, [0x01], [0x01, 0x01], false);
+        AssertFiltered(keys, "y"u8, [0x01, (byte)'y'], false);
+        AssertFiltered(keys, [0x01, 0x01, (byte)'x', (byte)'z'], [], true);
+        var single = new DetachKeys("q");
+        AssertFiltered(single, "abq"u8, "ab"u8, true);
+    }
+
     private static void AssertFiltered(DetachKeys keys, ReadOnlySpan<byte> input, ReadOnlySpan<byte> forward, bool detach)
     {
         var (f, d) = keys.Filter(input);

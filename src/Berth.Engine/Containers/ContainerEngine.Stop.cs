@@ -72,11 +72,20 @@ public sealed partial class ContainerEngine
         }
     }
 
-    /// <summary>`berth wait`: blocks until the container is not running; its exit code.</summary>
+    /// <summary>
+    /// `berth wait`: blocks until the container is not running; its exit code. A running container's code comes
+    /// from its monitor (the 'X' frame every attach client gets after the exit was recorded), so it is known
+    /// even when --rm removes the container with it.
+    /// </summary>
     public int Wait(string idOrName)
     {
         var c = Get(idOrName);
-        if (c.IsRunning) WaitForExit(c, Timeout.InfiniteTimeSpan);
+        if (c.IsRunning)
+        {
+            using var session = MonitorSession.Connect(AttachSocketPath(Paths.RunDirectory(c.Id)));
+            if (session?.Stream((_, _) => { }) is int code) return code;
+            WaitForExit(c, Timeout.InfiniteTimeSpan);
+        }
         var after = Store.Find(c.Id);
         return after?.ExitCode ?? (after is null ? ExitCodeFromFile(c.Id) ?? 0 : 0);
     }

@@ -10,12 +10,14 @@ namespace Berth.Cli.Commands.Container;
 /// The CLI attached to a container's monitor (run, start -a, attach): output frames to our stdout/stderr;
 /// with -i our stdin goes to the container (its end is sent as 'C'); with -t our terminal is put in raw mode
 /// (restored on every way out: return, exception, SIGTERM/SIGHUP), its size is sent at once and on SIGWINCH,
-/// Ctrl-C travels as a byte to the container's pty, and Ctrl-P Ctrl-Q detaches (docker's detach keys).
-/// Without -t, SIGINT and SIGTERM are forwarded to the container (docker's --sig-proxy).
+/// Ctrl-C travels as a byte to the container's pty, and the detach keys (Ctrl-P Ctrl-Q, or --detach-keys) detach.
+/// Without -t, SIGINT and SIGTERM are forwarded to the container (docker's --sig-proxy; with --sig-proxy=false
+/// they end the CLI only, which detaches).
 /// </summary>
-internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, MonitorSession session, bool tty, bool stdin)
+internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, MonitorSession session, bool tty, bool stdin, AttachFlags flags)
 {
     private volatile bool _detached;
+    private volatile int _endedBySignal;
 
     /// <summary>The container's exit code; 0 after a detach; 125 when the monitor went away without one.</summary>
     public int Run()
@@ -25,7 +27,8 @@ internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, 
         try
         {
             if (tty) terminal = new RawTerminal(session.Resize);
-            else ForwardSignals(registrations);
+            else if (flags.SigProxy) ForwardSignals(registrations);
+            else EndOnSignals(registrations);
             if (stdin) new Thread(PumpInput) { IsBackground = true, Name = "stdin→container" }.Start();
             using var stdout = Console.OpenStandardOutput();
             using var stderr = Console.OpenStandardError();
@@ -35,6 +38,7 @@ internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, 
                 target.Write(data);
                 target.Flush();
             });
+            if (_endedBySignal != 0) return 128 + _endedBySignal;
             if (_detached) return 0;
             if (code is null) Console.Error.WriteLine("berth: lost the container's monitor before it reported an exit code");
             return code ?? 125;
@@ -64,6 +68,19 @@ internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, 
         registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, Forward));
     }
 
+    /// <summary>--sig-proxy=false: SIGINT/SIGTERM end the CLI (exit 130/143, as when killed) and leave the container running.</summary>
+    private void EndOnSignals(List<PosixSignalRegistration> registrations)
+    {
+        void End(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            _endedBySignal = context.Signal == PosixSignal.SIGINT ? 2 : 15;
+            session.Detach();
+        }
+        registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGINT, End));
+        registrations.Add(PosixSignalRegistration.Create(PosixSignal.SIGTERM, End));
+    }
+
     /// <summary>Signal forwarding opens its own engine: the database connection is not shared across threads.</summary>
     private static void ForwardSignal(EnginePaths paths, string id, string signal)
     {
@@ -77,11 +94,11 @@ internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, 
         }
     }
 
-    /// <summary>Our stdin → 'I' frames; its end → 'C'. With -t, Ctrl-P Ctrl-Q detaches instead of being sent.</summary>
+    /// <summary>Our stdin → 'I' frames; its end → 'C'. With -t, the detach keys detach instead of being sent.</summary>
     private void PumpInput()
     {
         byte[] buffer = new byte[8192];
-        var detector = new DetachKeys();
+        var detector = new DetachKeys(flags.DetachKeys);
         while (true)
         {
             nint n;
@@ -106,5 +123,19 @@ internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, 
             }
             else if (!session.SendInput(data)) return;
         }
+    }
+}
+
+/// <summary>How an attached CLI may leave: --detach-keys (run, start, attach) and --sig-proxy (run, attach).</summary>
+internal sealed record AttachFlags(string DetachKeys, bool SigProxy)
+{
+    public static readonly AttachFlags Default = new(Container.DetachKeys.Default, true);
+
+    /// <summary>The flags as given; a bad --detach-keys is a usage error before anything starts.</summary>
+    public static AttachFlags From(CommandArgs args)
+    {
+        string keys = args.Get("detach-keys") ?? Container.DetachKeys.Default;
+        Container.DetachKeys.Parse(keys);
+        return new AttachFlags(keys, args.Get("sig-proxy") != "false");
     }
 }

@@ -11,7 +11,7 @@ internal static class CreateFlags
     internal static readonly HashSet<string> Booleans =
     [
         "d", "detach", "rm", "read-only", "privileged", "help", "i", "interactive", "t", "tty",
-        "init", "P", "publish-all",
+        "init", "P", "publish-all", "sig-proxy",
     ];
 
     internal static readonly HashSet<string> Valued =
@@ -22,13 +22,18 @@ internal static class CreateFlags
         "mount",
         "l", "label", "label-file", "env-file",
         "network-alias", "net-alias", "ip", "p", "publish", "expose", "dns", "dns-search", "dns-option", "dns-opt", "add-host",
-        "restart",
+        "restart", "detach-keys",
     ];
 
     internal static (CreateOptions Options, CommandArgs Flags) Parse(string[] argv, string command)
     {
         int image = FirstPositional(argv);
         var flags = CommandArgs.Parse(argv[..image], command, Booleans, Valued);
+        // How an attached CLI leaves is run's business: docker's create has neither flag.
+        foreach (string runOnly in (string[])["detach-keys", "sig-proxy"])
+        {
+            if (command != "run" && flags.Get(runOnly) is not null) throw new UsageException($"{command}: unknown flag --{runOnly} (see 'berth {command} --help')");
+        }
         if (image >= argv.Length) throw new UsageException($"\"berth {command}\" requires at least 1 argument; usage: berth {command} [OPTIONS] IMAGE [COMMAND] [ARG...]");
         var o = new CreateOptions
         {

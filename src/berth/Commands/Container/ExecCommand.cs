@@ -9,7 +9,7 @@ using Berth.Oci;
 namespace Berth.Cli.Commands.Container;
 
 /// <summary>
-/// `exec [-d] [-i] [-t] [-e K=V] [-u USER] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...]`: one more
+/// `exec [-d] [-i] [-t] [-e K=V] [--env-file F] [-u USER] [-w DIR] [--privileged] CONTAINER COMMAND [ARG...]`: one more
 /// process in a running container, through its OCI runtime (<see cref="ExecProcess"/>). Exits with the
 /// process's code; 126/127 when it cannot be executed / is not found, 125 for other engine errors, 1 when the
 /// container does not run (docker's codes). With -t our terminal goes raw and is relayed to the pty.
@@ -50,10 +50,16 @@ internal static unsafe class ExecCommand
         if (first < argv.Length && argv[first] == "--") first++;
         var flags = CommandArgs.Parse(argv[..Math.Min(first, argv.Length)], "exec", Booleans, Valued);
         if (argv.Length - first < 2) throw new UsageException("\"berth exec\" requires at least 2 arguments; usage: berth exec [OPTIONS] CONTAINER COMMAND [ARG...]");
-        if (flags.Get("env-file") is not null) throw new UsageException("exec: --env-file is not supported; give each variable with -e KEY=VALUE");
+        if (flags.Get("detach-keys") is not null)
+        {
+            throw new UsageException("exec: --detach-keys is not supported: an exec'd process has no monitor to keep its terminal, so it cannot outlive the CLI (use 'berth run -d' and 'berth attach' for a process to detach from)");
+        }
         var o = new ExecOptions
         {
-            Cmd = [.. argv[(first + 1)..]], Env = flags.GetAll("e", "env").ToList(), User = flags.Get("u", "user"),
+            Cmd = [.. argv[(first + 1)..]],
+            // docker's order: the files' variables first, then -e (a later KEY wins).
+            Env = [.. flags.GetAll("env-file").SelectMany(f => KeyValueFile.Read(f, "env file", Environment.GetEnvironmentVariable)), .. flags.GetAll("e", "env")],
+            User = flags.Get("u", "user"),
             WorkingDir = flags.Get("w", "workdir"), Tty = flags.Has("t", "tty"), Interactive = flags.Has("i", "interactive"),
             Detach = flags.Has("d", "detach"), Privileged = flags.Has("privileged"),
         };

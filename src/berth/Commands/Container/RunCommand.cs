@@ -18,6 +18,7 @@ internal static class RunCommand
         try
         {
             var (options, flags) = CreateFlags.Parse(argv, "run");
+            var attachFlags = AttachFlags.From(flags);
             bool detach = flags.Has("d", "detach");
             if (!detach) AttachedSession.RequireTerminal(options.Tty, options.Interactive);
             options.StdinOnce = options.Interactive && !detach;
@@ -29,7 +30,7 @@ internal static class RunCommand
                 Console.WriteLine(record.Id);
                 return 0;
             }
-            return Attach(engine, record.Id, session, options, stdin: true);
+            return Attach(engine, record.Id, session, options, stdin: true, attachFlags);
         }
         catch (BerthException e)
         {
@@ -44,6 +45,6 @@ internal static class RunCommand
             ? (rows, columns) : null;
 
     /// <summary>Streams the container (see <see cref="AttachedSession"/>) until it exits or the user detaches; its exit code.</summary>
-    internal static int Attach(ContainerEngine engine, string id, Berth.Engine.Monitor.MonitorSession session, Berth.Engine.Specs.CreateOptions options, bool stdin) =>
-        new AttachedSession(engine, id, session, options.Tty, stdin && options.Interactive).Run();
+    internal static int Attach(ContainerEngine engine, string id, Berth.Engine.Monitor.MonitorSession session, Berth.Engine.Specs.CreateOptions options, bool stdin, AttachFlags flags) =>
+        new AttachedSession(engine, id, session, options.Tty, stdin && options.Interactive, flags).Run();
 }
