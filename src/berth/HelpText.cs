@@ -25,6 +25,7 @@ internal static class HelpText
           run [-d] [-i] [-t] [--restart no|on-failure[:N]|always|unless-stopped] [--rm] [--name N]
               [-e K=V] [-w DIR] [-u USER[:GROUP]] [--entrypoint CMD] [--hostname H]
               [-v /host:/ctr[:ro]|NAME:/ctr[:ro]|/ctr] [--mount type=bind|volume|tmpfs,source=S,target=T[,readonly]...]
+              [--volumes-from CONTAINER[:ro|:rw]]
               [--tmpfs /path[:opts]] [--read-only] [-m SIZE] [--memory-swap SIZE] [--cpus N]
               [--cpu-shares N] [--cpuset-cpus LIST] [--pids-limit N] [--ulimit name=soft[:hard]]
               [--cap-add CAP] [--cap-drop CAP] [--privileged] [--security-opt no-new-privileges|seccomp=unconfined|FILE]

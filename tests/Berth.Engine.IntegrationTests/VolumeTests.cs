@@ -96,6 +96,52 @@ public class VolumeTests(EngineFixture f)
     }
 
     [EngineFact]
+    public void VolumesFromSharesTheSourcesVolumesAndBinds()
+    {
+        string image = ImageWithVolume();
+        string before = string.Join(",", VolumeNames().Order());
+        string hostDir = Path.Combine(Path.GetTempPath(), Unique("from-bind"));
+        Directory.CreateDirectory(hostDir);
+        string source = Unique("from-src"), reader = Unique("from-ro");
+        try
+        {
+            // The source: the image's VOLUME /data (anonymous) and a read-write bind.
+            Ok("create", "--name", source, "-v", $"{hostDir}:/shared", image, "true");
+            string anonymous = Assert.Single(VolumeNames().Except(before.Split(',')));
+            Assert.Equal("seeded\nfrom-b\n", Ok("run", "--rm", "--volumes-from", source, image,
+                "sh", "-c", "cat /data/seed; echo from-b > /shared/f; cat /shared/f; echo inherited > /data/mark").Stdout);
+            Assert.Equal("from-b\n", File.ReadAllText(Path.Combine(hostDir, "f")));
+            // The copy shared the volume instead of making its own; --rm released its use, not the volume.
+            Assert.Equal(anonymous, Assert.Single(VolumeNames().Except(before.Split(','))));
+
+            // :ro makes every inherited mount read-only; the container's own -v on a path wins over the inherited one.
+            Ok("create", "--name", reader, "--volumes-from", source + ":ro", "-v", "/data", image,
+                "sh", "-c", "touch /shared/x 2>/dev/null && echo rw || echo ro; ls /data");
+            Ok("start", "-a", reader);
+            Assert.Equal("ro\nseed\n", Ok("logs", reader).Stdout); // its own /data: filled from the image, no mark
+            Assert.Equal(2, VolumeNames().Except(before.Split(',')).Count());
+            Assert.Contains($"\"VolumesFrom\": [\n", Ok("inspect", reader).Stdout);
+            var inUse = f.Run("volume", "rm", anonymous);
+            Assert.Contains("volume is in use", inUse.Stderr);
+
+            var unknown = f.Run("run", "--rm", "--volumes-from", "berth-test-no-such", image, "true");
+            Assert.Equal(125, unknown.ExitCode);
+            Assert.Contains("berth-test-no-such", unknown.Stderr);
+            var badMode = f.Run("run", "--rm", "--volumes-from", source + ":rx", image, "true");
+            Assert.Equal(125, badMode.ExitCode);
+            Assert.Contains("invalid mode: rx", badMode.Stderr);
+        }
+        finally
+        {
+            f.Run("rm", "-v", reader);
+            f.Run("rm", "-v", source);
+            Directory.Delete(hostDir, recursive: true);
+        }
+        Assert.Equal(before, string.Join(",", VolumeNames().Order()));
+        Assert.Empty(f.LeftoverMounts());
+    }
+
+    [EngineFact]
     public void VolumeCommandsLikeDockers()
     {
         string vol = Unique("cmd");

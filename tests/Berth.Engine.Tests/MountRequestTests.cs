@@ -6,6 +6,18 @@ namespace Berth.Engine.Tests;
 public class MountRequestTests
 {
     [Fact]
+    public void VolumesFromForms()
+    {
+        Assert.Equal(("web", false), ContainerEngine.ParseVolumesFrom("web"));
+        Assert.Equal(("web", true), ContainerEngine.ParseVolumesFrom("web:ro"));
+        Assert.Equal(("web", false), ContainerEngine.ParseVolumesFrom("web:rw"));
+        foreach (string bad in (string[])["web:rx", ":ro", "web:ro:rw", "web:"])
+        {
+            Assert.Contains("invalid mode", Assert.Throws<InvalidOptionException>(() => ContainerEngine.ParseVolumesFrom(bad)).Message);
+        }
+    }
+
+    [Fact]
     public void VolumeFlagForms()
     {
         var bind = MountRequest.ParseVolumeFlag("/host//dir:/data:ro,rshared");

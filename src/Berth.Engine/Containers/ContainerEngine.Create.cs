@@ -23,6 +23,7 @@ public sealed partial class ContainerEngine
     public async Task<ContainerRecord> CreateAsync(CreateOptions o, CancellationToken cancellationToken)
     {
         Validate(o);
+        var inherited = InheritedMounts(o);
         var network = ResolveNetwork(o);
         string runtimePath = RuntimeLocator.Resolve(o.Runtime);
         var image = Images.Find(o.Image) ?? (_options.Pull is { } pull ? await pull(o.Image, cancellationToken)
@@ -34,7 +35,7 @@ public sealed partial class ContainerEngine
         {
             AttachNetwork(record, o, network);
             string rootfs = await PrepareRootfsAsync(record.Id, image, cancellationToken);
-            var mounts = ResolveMounts(record.Id, o, Images.ReadConfig(image).Config, rootfs, made);
+            var mounts = ResolveMounts(record.Id, o, inherited, Images.ReadConfig(image).Config, rootfs, made);
             var (spec, config) = SpecBuilder.Build(GatherInputs(record.Id, o, image, rootfs, mounts));
             config.Mounts = mounts;
             config.RuntimeName = Path.GetFileName(runtimePath);

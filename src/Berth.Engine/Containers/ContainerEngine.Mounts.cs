@@ -30,6 +30,40 @@ public sealed partial class ContainerEngine
         return requests;
     }
 
+    /// <summary>--volumes-from's "CONTAINER[:ro|:rw]": the container, and whether its mounts become read-only.</summary>
+    internal static (string Container, bool ReadOnly) ParseVolumesFrom(string spec)
+    {
+        int colon = spec.IndexOf(':');
+        if (colon < 0) return (spec, false);
+        string mode = spec[(colon + 1)..];
+        if (colon == 0 || mode is not ("ro" or "rw")) throw new InvalidOptionException($"invalid mode: {mode} (--volumes-from {spec}: CONTAINER, CONTAINER:ro or CONTAINER:rw)");
+        return (spec[..colon], mode == "ro");
+    }
+
+    /// <summary>
+    /// The bind and volume mounts of each --volumes-from container, as docker copies them: same source and
+    /// path, read-only when the source's is or with ":ro" (tmpfs mounts are the source's own). Looked up
+    /// before the create makes anything: an unknown container is "no such container".
+    /// </summary>
+    private List<MountPoint> InheritedMounts(CreateOptions o)
+    {
+        var inherited = new List<MountPoint>();
+        foreach (string spec in o.VolumesFrom)
+        {
+            var (name, readOnly) = ParseVolumesFrom(spec);
+            var source = Store.Find(name) ?? throw new ContainerNotFoundException(name);
+            foreach (var m in ConfigOf(source).Mounts.Where(m => m.Type is "bind" or "volume"))
+            {
+                inherited.Add(new MountPoint
+                {
+                    Type = m.Type, Name = m.Name, Source = m.Source, Destination = m.Destination, ReadOnly = m.ReadOnly || readOnly,
+                    Mode = m.Mode, Propagation = m.Propagation, Anonymous = m.Anonymous,
+                });
+            }
+        }
+        return inherited;
+    }
+
     /// <summary>What a create made for its mounts, so that a failed create can take it back.</summary>
     private sealed class MadeForMounts
     {
@@ -41,20 +75,26 @@ public sealed partial class ContainerEngine
 
     /// <summary>
     /// Turns the requests into mounts: -v host directories made when missing (docker does), named volumes made
-    /// when missing, anonymous volumes for `-v /path` and for each image VOLUME no flag covers, and every new
-    /// or still empty volume filled from the image's content at its path (unless nocopy). Each use is recorded
-    /// for the container and each thing made in <paramref name="made"/>, so <see cref="UndoMounts"/> can take
-    /// them back when the create fails later.
+    /// when missing, the --volumes-from mounts on paths no flag of this container takes (their volumes' use
+    /// recorded for it too), anonymous volumes for `-v /path` and for each image VOLUME nothing else covers, and
+    /// every new or still empty volume filled from the image's content at its path (unless nocopy). Each use is
+    /// recorded for the container and each thing made in <paramref name="made"/>, so <see cref="UndoMounts"/>
+    /// can take them back when the create fails later.
     /// </summary>
-    private List<MountPoint> ResolveMounts(string id, CreateOptions o, ImageContainerConfig? image, string rootfs, MadeForMounts made)
+    private List<MountPoint> ResolveMounts(string id, CreateOptions o, List<MountPoint> inherited, ImageContainerConfig? image, string rootfs, MadeForMounts made)
     {
         var requests = ParseMounts(o);
         var covered = requests.Select(r => r.Target).Concat(o.Tmpfs.Select(t => MountRequest.Clean(SpecBuilder.Tmpfs(t).Destination))).ToHashSet(StringComparer.Ordinal);
+        var mounts = new List<MountPoint>();
+        foreach (var m in inherited.Where(m => covered.Add(m.Destination)))
+        {
+            if (m.Type == "volume") Volumes.Use(m.Name, id);
+            mounts.Add(m);
+        }
         foreach (string path in (image?.Volumes?.Keys.ToList() ?? []).Select(MountRequest.Clean).Where(p => p != "/").Order(StringComparer.Ordinal))
         {
             if (covered.Add(path)) requests.Add(new MountRequest { Type = "volume", Target = path });
         }
-        var mounts = new List<MountPoint>();
         foreach (var r in requests)
         {
             mounts.Add(r.Type switch

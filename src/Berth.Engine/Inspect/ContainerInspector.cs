@@ -40,7 +40,7 @@ public static class ContainerInspector
         var resources = SpecBuilder.BuildResources(o, int.MaxValue);
         var host = new InspectHostConfig
         {
-            Binds = o.Binds, NetworkMode = o.Network, AutoRemove = o.AutoRemove, CapAdd = o.CapAdd, CapDrop = o.CapDrop,
+            Binds = o.Binds, VolumesFrom = o.VolumesFrom.Count > 0 ? o.VolumesFrom : null, NetworkMode = o.Network, AutoRemove = o.AutoRemove, CapAdd = o.CapAdd, CapDrop = o.CapDrop,
             Privileged = o.Privileged, ReadonlyRootfs = o.ReadOnly, SecurityOpt = o.SecurityOpt, Runtime = config.RuntimeName,
             Tmpfs = o.Tmpfs.ToDictionary(t => t.Split(':', 2)[0], t => t.Contains(':') ? t.Split(':', 2)[1] : ""),
             Memory = resources.Memory?.Limit ?? 0, MemorySwap = resources.Memory?.Swap ?? 0,

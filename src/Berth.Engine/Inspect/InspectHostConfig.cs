@@ -4,6 +4,8 @@ namespace Berth.Engine.Inspect;
 public sealed class InspectHostConfig
 {
     public List<string> Binds { get; set; } = [];
+    /// <summary>null when none (as docker's).</summary>
+    public List<string>? VolumesFrom { get; set; }
     public string NetworkMode { get; set; } = "";
     public bool AutoRemove { get; set; }
     public List<string> CapAdd { get; set; } = [];

@@ -22,6 +22,8 @@ public sealed class CreateOptions
     public List<string> Tmpfs { get; set; } = [];
     /// <summary>--mount type=bind|volume|tmpfs,source=…,target=…,… (each as typed).</summary>
     public List<string> Mounts { get; set; } = [];
+    /// <summary>--volumes-from CONTAINER[:ro|:rw]: that container's bind and volume mounts.</summary>
+    public List<string> VolumesFrom { get; set; } = [];
     public string? Memory { get; set; }
     public string? MemorySwap { get; set; }
     public string? Cpus { get; set; }

@@ -19,7 +19,7 @@ internal static class CreateFlags
         "name", "e", "env", "w", "workdir", "u", "user", "entrypoint", "h", "hostname", "v", "volume", "tmpfs", "m", "memory",
         "memory-swap", "cpus", "c", "cpu-shares", "cpuset-cpus", "pids-limit", "ulimit", "cap-add", "cap-drop", "security-opt",
         "network", "net", "runtime", "log-opt", "platform",
-        "mount",
+        "mount", "volumes-from",
         "l", "label", "label-file", "env-file",
         "network-alias", "net-alias", "ip", "p", "publish", "expose", "dns", "dns-search", "dns-option", "dns-opt", "add-host",
         "restart", "detach-keys",
@@ -47,6 +47,7 @@ internal static class CreateFlags
             Network = flags.Get("network", "net") ?? "bridge", AutoRemove = flags.Has("rm"), Runtime = flags.Get("runtime"),
         };
         o.Mounts = flags.GetAll("mount").ToList();
+        o.VolumesFrom = flags.GetAll("volumes-from").ToList();
         o.Env.InsertRange(0, flags.GetAll("env-file").SelectMany(f => KeyValueFile.Read(f, "env file", Environment.GetEnvironmentVariable)));
         o.Labels = [.. flags.GetAll("label-file").SelectMany(f => KeyValueFile.Read(f, "label file", null)), .. flags.GetAll("l", "label")];
         o.Init = flags.Has("init");
