@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -277,12 +278,22 @@ public sealed class NetworkTests : IDisposable
         Assert.Equal(0, f.Run("network", "connect", "--alias", $"second-{_tag}", b, name).ExitCode);
         var lookup = f.Run("run", "--rm", "--network", b, f.Image, "nslookup", $"second-{_tag}");
         Assert.True(lookup.ExitCode == 0, lookup.ToString());
-        Assert.Contains(Sandbox(name, b).Ip, lookup.Stdout);
+        string ipA = Sandbox(name, a).Ip, ipB = Sandbox(name, b).Ip;
+        Assert.Contains(ipB, lookup.Stdout);
+        // The running container's own files follow, as docker's: a hosts line and a name server per network.
+        string files = f.Run("exec", name, "cat", "/etc/hosts", "/etc/resolv.conf").Stdout;
+        Assert.Contains($"{ipA}\t", files);
+        Assert.Matches($"{Regex.Escape(ipB)}\t[0-9a-f]{{12}} {name} second-{_tag}\n", files);
+        Assert.Equal(2, Regex.Matches(files, "^nameserver ", RegexOptions.Multiline).Count);
         var busy = f.Run("network", "rm", a);
         Assert.Equal(1, busy.ExitCode);
         Assert.Contains("has active endpoints", busy.Stderr);
         Assert.Equal(0, f.Run("network", "disconnect", b, name).ExitCode);
         Assert.False(Inspect(name).GetProperty("NetworkSettings").GetProperty("Networks").TryGetProperty(b, out _));
+        files = f.Run("exec", name, "cat", "/etc/hosts", "/etc/resolv.conf").Stdout;
+        Assert.Contains($"{ipA}\t", files);
+        Assert.DoesNotContain(ipB, files);
+        Assert.Single(Regex.Matches(files, "^nameserver ", RegexOptions.Multiline));
         Assert.Equal(0, f.Run("rm", "-f", name).ExitCode);
     }
 

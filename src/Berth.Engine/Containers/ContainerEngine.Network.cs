@@ -85,7 +85,7 @@ public sealed partial class ContainerEngine
         var sandbox = Networks.Setup(c, ports, o.Dns);
         try
         {
-            WriteNetworkFiles(c, config, sandbox);
+            WriteNetworkFiles(c, config, sandbox.Endpoints);
         }
         catch
         {
@@ -94,17 +94,47 @@ public sealed partial class ContainerEngine
         }
     }
 
-    private void WriteNetworkFiles(ContainerRecord c, ContainerConfig config, SandboxResult sandbox)
+    /// <summary>
+    /// /etc/hosts (the container's address on each network, with its hostname, name and that network's aliases)
+    /// and /etc/resolv.conf (the DNS server of each network that has one, else upstreams). Written in place:
+    /// the running container sees the new content through its bind mounts of these files.
+    /// </summary>
+    private void WriteNetworkFiles(ContainerRecord c, ContainerConfig config, IReadOnlyList<(NetworkDefinition Network, EndpointRow Endpoint)> endpoints)
     {
         var o = config.Options;
         string dir = Paths.ContainerDirectory(c.Id);
-        var (first, endpoint) = sandbox.Endpoints.Count > 0 ? sandbox.Endpoints[0] : (null, null);
-        var extra = o.AddHost.Select(h => HostsFile.ParseExtraHost(h, first?.Gateway));
-        List<string> names = [config.Hostname, c.Name, .. endpoint?.Aliases ?? []];
-        File.WriteAllText(Path.Combine(dir, "hosts"), HostsFile.Build(extra, endpoint?.Ip is { } ip ? (ip, names) : null));
+        var extra = o.AddHost.Select(h => HostsFile.ParseExtraHost(h, endpoints.Count > 0 ? endpoints[0].Network.Gateway : null));
+        var own = endpoints.Where(e => e.Endpoint.Ip is not null)
+            .Select(e => (e.Endpoint.Ip!, (IReadOnlyList<string>)[config.Hostname, c.Name, .. e.Endpoint.Aliases]));
+        File.WriteAllText(Path.Combine(dir, "hosts"), HostsFile.Build(extra, own));
         var host = ResolvConf.Parse(File.Exists("/etc/resolv.conf") ? File.ReadAllText("/etc/resolv.conf") : "");
-        string? networkDns = first is { DnsEnabled: true } ? first.Gateway : null;
+        var networkDns = endpoints.Where(e => e.Network.DnsEnabled && e.Endpoint.Ip is not null).Select(e => e.Network.Gateway).Distinct().ToList();
         File.WriteAllText(Path.Combine(dir, "resolv.conf"), ResolvConf.Build(host, networkDns, o.Dns, o.DnsSearch, o.DnsOption));
+    }
+
+    /// <summary>
+    /// `network connect`: the endpoint (set up at once when the container runs), and then, as docker does, the
+    /// running container's /etc/hosts and resolv.conf rewritten for its networks now.
+    /// </summary>
+    public void Connect(string container, string network, IReadOnlyList<string> aliases, string? ip)
+    {
+        var c = Get(container);
+        var config = ConfigOf(c);
+        Networks.Connect(c, network, NetworkMode.Parse(config.Options.Network), aliases, ip);
+        RewriteNetworkFiles(c, config);
+    }
+
+    /// <summary>`network disconnect`: the endpoint gone (torn down when running), the files rewritten without it.</summary>
+    public void Disconnect(string container, string network)
+    {
+        var c = Get(container);
+        Networks.Disconnect(c, network);
+        RewriteNetworkFiles(c, ConfigOf(c));
+    }
+
+    private void RewriteNetworkFiles(ContainerRecord c, ContainerConfig config)
+    {
+        if (Networks.RunningEndpoints(c.Id) is { } endpoints) WriteNetworkFiles(c, config, endpoints);
     }
 
     /// <summary>
@@ -118,12 +148,12 @@ public sealed partial class ContainerEngine
         {
             string hosts = host && File.Exists("/etc/hosts") ? File.ReadAllText("/etc/hosts") : HostsFile.Base;
             if (hosts.Length > 0 && !hosts.EndsWith('\n')) hosts += "\n";
-            File.WriteAllText(Path.Combine(dir, "hosts"), hosts + HostsFile.Build(o.AddHost.Select(h => HostsFile.ParseExtraHost(h, null)), null)[HostsFile.Base.Length..]);
+            File.WriteAllText(Path.Combine(dir, "hosts"), hosts + HostsFile.Build(o.AddHost.Select(h => HostsFile.ParseExtraHost(h, null)), [])[HostsFile.Base.Length..]);
         }
         if (o.Dns.Count > 0 || o.DnsSearch.Count > 0 || o.DnsOption.Count > 0)
         {
             var parsed = host && File.Exists("/etc/resolv.conf") ? ResolvConf.Parse(File.ReadAllText("/etc/resolv.conf")) : new ResolvConf.Parsed([], [], []);
-            File.WriteAllText(Path.Combine(dir, "resolv.conf"), ResolvConf.Build(parsed, null, o.Dns.Count > 0 ? o.Dns : parsed.Nameservers, o.DnsSearch, o.DnsOption)); // the host's loopback resolver works here
+            File.WriteAllText(Path.Combine(dir, "resolv.conf"), ResolvConf.Build(parsed, [], o.Dns.Count > 0 ? o.Dns : parsed.Nameservers, o.DnsSearch, o.DnsOption)); // the host's loopback resolver works here
         }
     }
 

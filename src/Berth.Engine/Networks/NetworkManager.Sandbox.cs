@@ -111,6 +111,11 @@ public sealed partial class NetworkManager
 
     private static string? Sbin(string name) => new[] { "/usr/sbin", "/sbin", "/usr/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 
+    /// <summary>A running container's networks and endpoints (with their addresses); null when it has no sandbox.</summary>
+    public List<(NetworkDefinition Network, EndpointRow Endpoint)>? RunningEndpoints(string containerId) =>
+        Store.FindSandbox(containerId) is null ? null
+            : Store.Endpoints(containerId).Select(e => (Store.FindNetwork(e.NetworkId) ?? throw new NetworkNotFoundException(e.NetworkId), e)).ToList();
+
     /// <summary>An address for each endpoint: its --ip, else the lowest free one. Runs inside the write transaction.</summary>
     private List<(NetworkDefinition, EndpointRow)> AllocateAddresses(string containerId) =>
         Store.Endpoints(containerId).Select(e => AllocateAddress(containerId, e)).ToList();

@@ -2,19 +2,22 @@ namespace Berth.Network.Dns;
 
 /// <summary>
 /// A container's /etc/hosts, the way docker writes it: the localhost lines, then each --add-host, then the
-/// container's own address with its hostname, its name and its network aliases. Pure.
+/// container's own address on each network with its hostname, its name and its aliases there. Pure.
 /// </summary>
 public static class HostsFile
 {
     public const string Base = "127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nff00::0\tip6-mcastprefix\nff02::1\tip6-allnodes\nff02::2\tip6-allrouters\n";
 
     /// <param name="extraHosts">--add-host values, already parsed (name, address)</param>
-    /// <param name="own">the container's address and the names it answers to; null without a network address</param>
-    public static string Build(IEnumerable<(string Name, string Address)> extraHosts, (string Address, IReadOnlyList<string> Names)? own)
+    /// <param name="own">the container's address on each network and the names it answers to there; none without a network address</param>
+    public static string Build(IEnumerable<(string Name, string Address)> extraHosts, IEnumerable<(string Address, IReadOnlyList<string> Names)> own)
     {
         var text = new System.Text.StringBuilder(Base);
         foreach (var (name, address) in extraHosts) text.Append(address).Append('\t').Append(name).Append('\n');
-        if (own is { } o && o.Names.Count > 0) text.Append(o.Address).Append('\t').Append(string.Join(' ', o.Names.Distinct(StringComparer.Ordinal))).Append('\n');
+        foreach (var (address, names) in own.Where(o => o.Names.Count > 0))
+        {
+            text.Append(address).Append('\t').Append(string.Join(' ', names.Distinct(StringComparer.Ordinal))).Append('\n');
+        }
         return text.ToString();
     }
 

@@ -31,10 +31,10 @@ public static class ResolvConf
     }
 
     /// <param name="host">the host's resolv.conf, parsed</param>
-    /// <param name="networkDns">the network's DNS server (aardvark on the gateway), or null</param>
-    public static string Build(Parsed host, string? networkDns, IReadOnlyList<string> dns, IReadOnlyList<string> dnsSearch, IReadOnlyList<string> dnsOptions)
+    /// <param name="networkDns">the DNS servers of the container's networks that have one (aardvark on each gateway), or none</param>
+    public static string Build(Parsed host, IReadOnlyList<string> networkDns, IReadOnlyList<string> dns, IReadOnlyList<string> dnsSearch, IReadOnlyList<string> dnsOptions)
     {
-        List<string> servers = networkDns is not null ? [networkDns]
+        List<string> servers = networkDns.Count > 0 ? [.. networkDns]
             : dns.Count > 0 ? [.. dns]
             : host.Nameservers.Where(s => !IsLoopback(s)).ToList() is { Count: > 0 } upstream ? upstream : [.. Fallback];
         var search = dnsSearch.Count > 0 ? dnsSearch.Where(s => s != ".").ToList() : host.Search;

@@ -103,8 +103,7 @@ internal static class NetworkCommand
         var args = CommandArgs.Parse(argv, "network connect", new HashSet<string>(), new HashSet<string> { "alias", "ip" });
         args.RequirePositional(2, "network connect", "[--alias NAME] [--ip IP] NETWORK CONTAINER");
         using var engine = EngineFactory.Open(global);
-        var c = engine.Get(args.Positional[1]);
-        engine.Networks.Connect(c, args.Positional[0], NetworkMode.Parse(ContainerEngine.ConfigOf(c).Options.Network), args.GetAll("alias").ToList(), args.Get("ip"));
+        engine.Connect(args.Positional[1], args.Positional[0], args.GetAll("alias").ToList(), args.Get("ip"));
         return 0;
     }
 
@@ -113,7 +112,7 @@ internal static class NetworkCommand
         var args = CommandArgs.Parse(argv, "network disconnect", new HashSet<string> { "f", "force" }, new HashSet<string>());
         args.RequirePositional(2, "network disconnect", "[-f] NETWORK CONTAINER");
         using var engine = EngineFactory.Open(global);
-        engine.Networks.Disconnect(engine.Get(args.Positional[1]), args.Positional[0]);
+        engine.Disconnect(args.Positional[1], args.Positional[0]);
         return 0;
     }
 
