@@ -36,10 +36,11 @@ internal static class HelpText
               IMAGE [COMMAND...]
           create [flags as run] IMAGE [COMMAND...]                     prepare a container, print its id
           start [-a] [-i] [--detach-keys KEYS] CONTAINER...   stop [-t SECONDS] CONTAINER...   kill [-s SIGNAL] CONTAINER...
+          start --all [--filter K=V]...   every stopped container the filters match (at boot: restart-policy=always)
           rm [-f] CONTAINER...      ps [-a] [-q] [--no-trunc] [--format table|json]
           logs [-f] [--tail N] [-t] CONTAINER   inspect NAME...   wait CONTAINER... (also of --rm ones)
           restart [-t SECONDS] CONTAINER...   pause CONTAINER...   unpause CONTAINER...   rename CONTAINER NEW_NAME
-          ps [-n N] [-l] [-f id=|name=|label=K[=V]|status=|exited=N|ancestor=IMAGE|before=C|since=C] [--format TEMPLATE]
+          ps [-n N] [-l] [-f id=|name=|label=K[=V]|status=|exited=N|ancestor=IMAGE|before=C|since=C|restart-policy=P] [--format TEMPLATE]
           logs [--since T] [--until T] (RFC 3339, Unix time, or 10m)   top CONTAINER [ps OPTIONS]
           stats [-a] [--no-stream] [--no-trunc] [--format table|json|TEMPLATE] [CONTAINER...]
           TEMPLATE: docker's Go-template subset: {{.Field}} {{json .}} {{json .Field}} {{upper .Field}} {{.Label "k"}}, "table ..." for columns

@@ -82,6 +82,35 @@ public class RestartPolicyTests(EngineFixture f)
     }
 
     [EngineFact]
+    public void StartAllWithARestartPolicyFilterIsWhatTheBootUnitDoes()
+    {
+        // The fixture's engine holds other tests' containers too: the filter and names keep this test to its own.
+        string always = Name(), unless = Name(), never = Name(), label = "berth-test-boot=" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            Assert.Equal(0, f.Run("create", "--name", always, "--label", label, "--restart", "always", f.Image, "sleep", "60").ExitCode);
+            Assert.Equal(0, f.Run("create", "--name", unless, "--label", label, "--restart", "unless-stopped", f.Image, "sleep", "60").ExitCode);
+            Assert.Equal(0, f.Run("create", "--name", never, "--label", label, f.Image, "sleep", "60").ExitCode);
+            var started = f.Run("start", "--all", "--filter", "label=" + label, "--filter", "restart-policy=always", "--filter", "restart-policy=unless-stopped");
+            Assert.True(started.ExitCode == 0, started.ToString());
+            Assert.Equal([always, unless], started.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.Equal("running running created", Inspect(always, "State.Status") + " " + Inspect(unless, "State.Status") + " " + Inspect(never, "State.Status"));
+            Assert.Equal(always + "\n", f.Run("ps", "--format", "{{.Names}}", "--filter", "label=" + label, "--filter", "restart-policy=always").Stdout);
+            // Running ones are left alone: a second boot start has nothing to do.
+            Assert.Equal("", f.Run("start", "--all", "--filter", "label=" + label, "--filter", "restart-policy=always").Stdout);
+            var bad = f.Run("start", "--all", never);
+            Assert.Equal(1, bad.ExitCode);
+            Assert.Contains("--all without any", bad.Stderr);
+        }
+        finally
+        {
+            f.Run("rm", "-f", always);
+            f.Run("rm", "-f", unless);
+            Remove(never); // and then nothing of the three may be left
+        }
+    }
+
+    [EngineFact]
     public void RestartWithRmOrABadPolicyIsRefused()
     {
         var both = f.Run("run", "--rm", "--restart", "always", f.Image, "true");

@@ -31,6 +31,27 @@ public class ContainerFilterTests
     }
 
     [Fact]
+    public void RestartPolicyReadsTheContainersConfig()
+    {
+        ContainerRecord With(string name, string? restart)
+        {
+            var c = C(name, name, ContainerStatus.Exited);
+            c.Config = System.Text.Json.JsonSerializer.Serialize(new Specs.ContainerConfig { Options = new Specs.CreateOptions { Restart = restart } }, EngineJsonContext.Default.ContainerConfig);
+            return c;
+        }
+        ContainerRecord[] list = [With("none", null), With("always", "always"), With("retry", "on-failure:3"), With("unless", "unless-stopped"), With("no", "no")];
+        List<string> Matching(params string[] filters)
+        {
+            var f = ContainerFilter.Parse(filters);
+            return list.Where(c => f.Matches(c, new Dictionary<string, string>(), _ => null, _ => null)).Select(c => c.Name).ToList();
+        }
+        Assert.Equal(["always", "unless"], Matching("restart-policy=always", "restart-policy=unless-stopped"));
+        Assert.Equal(["none", "no"], Matching("restart-policy=no"));
+        Assert.Equal(["retry"], Matching("restart-policy=on-failure"));
+        Assert.Contains("use one of no, on-failure, always, unless-stopped", Assert.Throws<InvalidOptionException>(() => ContainerFilter.Parse(["restart-policy=sometimes"])).Message);
+    }
+
+    [Fact]
     public void EachKey()
     {
         Assert.Equal(["web", "db"], Names("id=abc"));

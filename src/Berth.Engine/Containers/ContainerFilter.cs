@@ -7,13 +7,15 @@ namespace Berth.Engine.Containers;
 /// <summary>
 /// docker's `ps --filter KEY=VALUE`: id (prefix), name (regular expression), label (KEY or KEY=VALUE; every
 /// label filter must match), status (created, restarting, running, removing, paused, exited, dead), exited (exit
-/// code), ancestor (image name or id), before and since (created before / after that container). Values of one
+/// code), ancestor (image name or id), before and since (created before / after that container), and podman's
+/// restart-policy (no, on-failure, always, unless-stopped; what `start --all` at boot uses). Values of one
 /// key are alternatives, different keys must all match (moby's filters.Args). status, before and since list
 /// stopped containers without -a, as docker does. Pure: lookups come in as functions.
 /// </summary>
 public sealed class ContainerFilter
 {
-    private static readonly string[] Keys = ["id", "name", "label", "status", "exited", "ancestor", "before", "since"];
+    private static readonly string[] Keys = ["id", "name", "label", "status", "exited", "ancestor", "before", "since", "restart-policy"];
+    private static readonly string[] RestartPolicies = ["no", "on-failure", "always", "unless-stopped"];
     private static readonly string[] Statuses = ["created", "restarting", "running", "removing", "paused", "exited", "dead"];
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
 
@@ -27,6 +29,7 @@ public sealed class ContainerFilter
             string key = f[..eq].ToLowerInvariant(), value = f[(eq + 1)..];
             if (!Keys.Contains(key)) throw new InvalidOptionException($"invalid filter '{key}' (supported: {string.Join(", ", Keys)})");
             if (key == "status" && !Statuses.Contains(value)) throw new InvalidOptionException($"invalid filter 'status={value}' (use one of {string.Join(", ", Statuses)})");
+            if (key == "restart-policy" && !RestartPolicies.Contains(value)) throw new InvalidOptionException($"invalid filter 'restart-policy={value}' (use one of {string.Join(", ", RestartPolicies)})");
             if (key == "exited" && !int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)) throw new InvalidOptionException($"invalid filter 'exited={value}': not an exit code");
             if (!filter._values.TryGetValue(key, out var list)) filter._values[key] = list = [];
             list.Add(value);
@@ -54,6 +57,7 @@ public sealed class ContainerFilter
                 "ancestor" => values.Any(v => imageIdOf(v) is { } id && id == c.ImageId),
                 "before" => values.Any(v => c.Created < Reference(v, findContainer).Created),
                 "since" => values.Any(v => c.Created > Reference(v, findContainer).Created),
+                "restart-policy" => values.Contains(ContainerEngine.ConfigOf(c).Options.Restart?.Split(':')[0] is { Length: > 0 } policy ? policy : "no"),
                 _ => false,
             };
             if (!ok) return false;

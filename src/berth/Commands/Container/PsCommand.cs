@@ -38,7 +38,7 @@ internal static class PsCommand
         return 0;
     }
 
-    private static IReadOnlyDictionary<string, string> Labels(ContainerRecord c) => ContainerEngine.ConfigOf(c).Labels ?? new Dictionary<string, string>();
+    internal static IReadOnlyDictionary<string, string> Labels(ContainerRecord c) => ContainerEngine.ConfigOf(c).Labels ?? new Dictionary<string, string>();
 
     private static ContainerListEntry Entry(ContainerEngine engine, ContainerRecord c, bool noTrunc)
     {
