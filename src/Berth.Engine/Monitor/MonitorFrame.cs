@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Berth.Engine.Interop;
 
 namespace Berth.Engine.Monitor;
 
@@ -24,7 +25,7 @@ namespace Berth.Engine.Monitor;
 /// "running", for containers that exit at once. A client that closes its connection detaches; the container
 /// goes on. The control connection is an attached client like any other once acked (only with --attach).
 /// </summary>
-internal static class MonitorFrame
+internal static unsafe class MonitorFrame
 {
     public const byte Started = (byte)'S';
     public const byte Error = (byte)'E';
@@ -44,6 +45,55 @@ internal static class MonitorFrame
     {
         header[0] = type;
         BinaryPrimitives.WriteInt32LittleEndian(header[1..], length);
+    }
+
+    /// <summary>One whole frame on a blocking socket; false once the peer is gone (EPIPE, reset: no SIGPIPE).</summary>
+    public static bool Send(int fd, byte type, ReadOnlySpan<byte> payload)
+    {
+        Span<byte> header = stackalloc byte[HeaderSize];
+        WriteHeader(header, type, payload.Length);
+        return SendAll(fd, header) && SendAll(fd, payload);
+    }
+
+    /// <summary>One frame; null when the peer closed, or announced more than <see cref="MaxPayload"/>.</summary>
+    public static (byte Type, byte[] Payload)? Read(int fd)
+    {
+        Span<byte> header = stackalloc byte[HeaderSize];
+        if (!ReadExactly(fd, header)) return null;
+        int length = BinaryPrimitives.ReadInt32LittleEndian(header[1..]);
+        if (length < 0 || length > MaxPayload) return null;
+        byte[] payload = new byte[length];
+        return ReadExactly(fd, payload) ? (header[0], payload) : null;
+    }
+
+    private static bool SendAll(int fd, ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data)
+        {
+            for (int done = 0; done < data.Length;)
+            {
+                nint n = Spawn.send(fd, p + done, data.Length - done, Spawn.MSG_NOSIGNAL);
+                if (n < 0 && Spawn.LastErrno == Spawn.EINTR) continue;
+                if (n <= 0) return false;
+                done += (int)n;
+            }
+        }
+        return true;
+    }
+
+    private static bool ReadExactly(int fd, Span<byte> buffer)
+    {
+        fixed (byte* p = buffer)
+        {
+            for (int done = 0; done < buffer.Length;)
+            {
+                nint n = Spawn.read(fd, p + done, buffer.Length - done);
+                if (n < 0 && Spawn.LastErrno == Spawn.EINTR) continue;
+                if (n <= 0) return false;
+                done += (int)n;
+            }
+        }
+        return true;
     }
 
     public static byte[] ResizePayload(ushort rows, ushort columns)

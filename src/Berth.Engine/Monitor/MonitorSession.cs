@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
 using Berth.Engine.Interop;
@@ -81,27 +80,10 @@ public sealed unsafe class MonitorSession : IDisposable
 
     private bool Send(byte type, ReadOnlySpan<byte> payload)
     {
-        Span<byte> header = stackalloc byte[MonitorFrame.HeaderSize];
-        MonitorFrame.WriteHeader(header, type, payload.Length);
         lock (_sendLock)
         {
-            return _fd >= 0 && SendAll(header) && SendAll(payload);
+            return _fd >= 0 && MonitorFrame.Send(_fd, type, payload);
         }
-    }
-
-    private bool SendAll(ReadOnlySpan<byte> data)
-    {
-        fixed (byte* p = data)
-        {
-            for (int done = 0; done < data.Length;)
-            {
-                nint n = Spawn.send(_fd, p + done, data.Length - done, Spawn.MSG_NOSIGNAL);
-                if (n < 0 && Spawn.LastErrno == Spawn.EINTR) continue;
-                if (n <= 0) return false;
-                done += (int)n;
-            }
-        }
-        return true;
     }
 
     /// <summary>Attached: hands each chunk of output to <paramref name="output"/> (0 stdout, 1 stderr); the exit code, or null when the monitor went away.</summary>
@@ -142,28 +124,5 @@ public sealed unsafe class MonitorSession : IDisposable
     }
 
     /// <summary>One frame; type 0 at end of stream.</summary>
-    private (byte Type, byte[] Payload) ReadFrame()
-    {
-        byte[] header = new byte[MonitorFrame.HeaderSize];
-        if (!ReadExactly(header)) return (0, []);
-        int length = BinaryPrimitives.ReadInt32LittleEndian(header.AsSpan(1));
-        if (length < 0 || length > MonitorFrame.MaxPayload) return (0, []);
-        byte[] payload = new byte[length];
-        return ReadExactly(payload) ? (header[0], payload) : ((byte)0, []);
-    }
-
-    private bool ReadExactly(byte[] buffer)
-    {
-        fixed (byte* p = buffer)
-        {
-            for (int done = 0; done < buffer.Length;)
-            {
-                nint n = Spawn.read(_fd, p + done, buffer.Length - done);
-                if (n < 0 && Spawn.LastErrno == Spawn.EINTR) continue;
-                if (n <= 0) return false;
-                done += (int)n;
-            }
-        }
-        return true;
-    }
+    private (byte Type, byte[] Payload) ReadFrame() => MonitorFrame.Read(_fd) ?? ((byte)0, []);
 }
