@@ -19,11 +19,14 @@ hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/result.json" -n bert
 echo
 engines_ratio "$work/result.json" "run --rm"
 
-# Memory of one idle monitor (berth-monitor) and of conmon, each for a sleeping container.
-mem() { awk '/^Rss:/{r=$2} /^Pss:/{p=$2} /^Private_Clean:/{c=$2} /^Private_Dirty:/{d=$2} END{printf "RSS %d kB, PSS %d kB, private %d kB\n", r, p, c+d}' "/proc/$1/smaps_rollup"; }
+# Memory of one idle monitor (berth-monitor) and of conmon, each for a sleeping container, a second after
+# both started (berth-monitor lets go of its start-up pages 200 ms after its container started: StartupPages).
+# "anonymous" is what each further container adds; file-backed pages (libc, the binary) are shared.
+mem() { awk '/^Rss:/{r=$2} /^Pss:/{p=$2} /^Private_Clean:/{c=$2} /^Private_Dirty:/{d=$2} /^Anonymous:/{a=$2} END{printf "RSS %d kB, PSS %d kB, private %d kB, anonymous %d kB\n", r, p, c+d, a}' "/proc/$1/smaps_rollup"; }
 berth_cmd run -d --network none --name berth-test-bench-sleep "$image" sleep 60 >/dev/null
 bm=$(pgrep -n -x berth-monitor)
 podman_cmd run -d --network none --name berth-test-bench-sleep "$image" sleep 60 >/dev/null
 cm=$(pgrep -n -x conmon)
+sleep 1
 echo "berth-monitor (pid $bm): $(mem "$bm")"
 echo "conmon        (pid $cm): $(mem "$cm")"

@@ -44,6 +44,7 @@ scale() {
     t0=$(now_ms)
     while [ "$started" -lt "$step" ]; do $2 >/dev/null; started=$((started + 1)); done
     t1=$(now_ms); total_ms=$((total_ms + t1 - t0))
+    sleep 1 # memory of idle monitors: berth-monitor lets go of its start-up pages 200 ms after its container started
     mapfile -t mons < <(pids_of "$monitor" "$work")
     read -r rss pss priv < <(mem_sum "${mons[@]}")
     n=${#mons[@]}

@@ -14,12 +14,17 @@ internal sealed unsafe partial class ContainerMonitor
     private bool _closeStdinWhenFlushed;
     private Spawn.PollFd[] _pollFds = new Spawn.PollFd[Fixed + 8];
 
+    /// <summary>When the start-up pages are let go (<see cref="StartupPages"/>): once, this long after the first start.</summary>
+    private const int ReleaseAfterMs = 200;
+    private long _releaseAt = -1;
+
     /// <summary>Copies output until the container's init exits (its pidfd polls readable).</summary>
     private void Pump(ContainerStdio io, int pidfd, JsonLogWriter log)
     {
         int outFd = io.Out, errFd = io.Err;
         _pendingInput.Clear();
         _closeStdinWhenFlushed = false;
+        if (_releaseAt < 0) _releaseAt = Environment.TickCount64 + ReleaseAfterMs;
         while (true)
         {
             _clients.RemoveAll(c => !c.IsOpen);
@@ -36,7 +41,7 @@ internal sealed unsafe partial class ContainerMonitor
                 fds[Fixed + i] = new Spawn.PollFd { Fd = _pendingInput.Count > 0 ? -1 : _clients[i].Fd, Events = Spawn.POLLIN };
             }
             int ready;
-            fixed (Spawn.PollFd* p = fds) ready = Spawn.poll(p, (nuint)count, -1);
+            fixed (Spawn.PollFd* p = fds) ready = Spawn.poll(p, (nuint)count, ReleaseTimeout());
             if (ready < 0 && Spawn.LastErrno == Spawn.EINTR) continue;
             if (ready < 0) throw new IOException($"poll: errno {Spawn.LastErrno}");
             if (fds[0].Revents != 0 && Copy(outFd, 0, log) == 0) outFd = -1;
@@ -52,6 +57,17 @@ internal sealed unsafe partial class ContainerMonitor
     }
 
     private const short POLLOUT = 0x4;
+
+    /// <summary>poll's timeout: until the start-up pages are due (then releases them), afterwards none (-1).</summary>
+    private int ReleaseTimeout()
+    {
+        if (_releaseAt == long.MaxValue) return -1;
+        long left = _releaseAt - Environment.TickCount64;
+        if (left > 0) return (int)left;
+        StartupPages.Release();
+        _releaseAt = long.MaxValue;
+        return -1;
+    }
 
     /// <summary>Reads once into the log and every client: bytes read, 0 at end of file (EIO on a pty whose slave closed), -1 when nothing is there.</summary>
     private int Copy(int fd, int stream, JsonLogWriter log)
