@@ -70,6 +70,7 @@ internal static class HelpText
         and those named by --insecure-registry or $BERTH_INSECURE_REGISTRIES may use plain HTTP.
         Credentials: $REGISTRY_AUTH_FILE, else ~/.docker/config.json.
         The default network "bridge" is made on first use: $BERTH_DEFAULT_BRIDGE and $BERTH_DEFAULT_SUBNET choose its
-        bridge and subnet (else berthN on a free /24 of 10.90.0.0/16); see docs/network.md.
+        bridge and subnet (else berthN on a free /24 of 10.90.0.0/16). A network keeps its bridge from its first container
+        until network rm (network prune takes down the default network's while no container is on it); see docs/network.md.
         """;
 }

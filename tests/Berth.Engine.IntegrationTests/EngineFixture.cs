@@ -78,8 +78,10 @@ public sealed class EngineFixture : IDisposable
     {
         if (_image is null) return;
         foreach (string id in Run("ps", "-a", "-q", "--no-trunc").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)) Run("rm", "-f", id);
-        Run("network", "prune", "-f");
-        // netavark removes a bridge with its last container; one left by a failed test goes here.
+        string holder = "berth-h" + (Run("network", "inspect", "-f", "{{.Id}}", "bridge").Stdout.Trim() + "00000000")[..8];
+        Run("network", "prune", "-f"); // also takes the default network's bridge and its hold down
+        // Left by a failed test:
+        if (Directory.Exists($"/sys/class/net/{holder}")) ProcessRunner.Run("ip", ["link", "delete", holder]);
         if (Directory.Exists($"/sys/class/net/{DefaultBridge}")) ProcessRunner.Run("ip", ["link", "delete", DefaultBridge, "type", "bridge"]);
         foreach (string parent in CgroupParents().Where(Directory.Exists))
         {

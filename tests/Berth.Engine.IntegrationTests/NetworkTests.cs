@@ -9,8 +9,9 @@ namespace Berth.Engine.IntegrationTests;
 /// <summary>
 /// Networking with real containers (root): published ports reached from the host on 127.0.0.1, names and
 /// aliases resolved on a user network, hosts/resolv.conf, outbound NAT to a namespace the test makes (and none
-/// from an --internal network), and that rm, kill -9 of the monitor and a failed start leave no veth, bridge,
-/// namespace, firewall rule or lease. Every network and bridge is berth-test-*, on its own 10.214.N.0/24, removed after; the default network is the fixture's (berth-test-XXXX on 10.213.N.0/24).
+/// from an --internal network), and that rm, kill -9 of the monitor and a failed start leave no veth,
+/// namespace, firewall rule or lease of the container's, and `network rm` nothing of the network's (its bridge, the
+/// bridge's hold, its chains). Every network and bridge is berth-test-*, on its own 10.214.N.0/24, removed after; the default network is the fixture's (berth-test-XXXX on 10.213.N.0/24).
 /// </summary>
 [Collection(EngineCollection.Name)]
 public sealed class NetworkTests : IDisposable
@@ -26,6 +27,7 @@ public sealed class NetworkTests : IDisposable
     private readonly string _tag = Guid.NewGuid().ToString("N")[..8];
     private readonly List<string> _networks = [];
     private readonly List<string> _bridges = [];
+    private readonly List<string> _holders = [];
     private readonly List<Action> _cleanups = [];
 
     private string NewNetwork(params string[] flags)
@@ -37,8 +39,12 @@ public sealed class NetworkTests : IDisposable
         Assert.True(r.ExitCode == 0, r.ToString());
         _networks.Add(name);
         _bridges.Add(bridge);
+        _holders.Add(Holder(name));
         return name;
     }
+
+    /// <summary>The host end of the veth pair that keeps the network's bridge while the network exists: berth-h and 8 digits of its id.</summary>
+    private string Holder(string network) => "berth-h" + Inspect(network, "network").GetProperty("Id").GetString()![..8];
 
     private JsonElement Inspect(string what, params string[] noun) => JsonDocument.Parse(f.Run([.. noun, "inspect", what]).Stdout).RootElement[0];
 
@@ -76,9 +82,13 @@ public sealed class NetworkTests : IDisposable
         return (ip, bridge, c.GetProperty("NetworkSettings").GetProperty("SandboxKey").GetString()!);
     }
 
+    /// <summary>Nothing of the container's: its veth (the bridge, the network's, holds only the hold), namespace, rules, lease.</summary>
     private void AssertNothingLeft((string Ip, string Bridge, string Netns) s, string network, string what)
     {
-        Assert.False(Directory.Exists($"/sys/class/net/{s.Bridge}"), $"{what}: bridge {s.Bridge} left");
+        if (Directory.Exists($"/sys/class/net/{s.Bridge}"))
+        {
+            Assert.Equal([Holder(network)], Directory.GetFileSystemEntries($"/sys/class/net/{s.Bridge}/brif").Select(Path.GetFileName));
+        }
         Assert.False(File.Exists(s.Netns), $"{what}: netns file {s.Netns} left");
         Assert.DoesNotContain(s.Netns, File.ReadAllText("/proc/self/mountinfo"));
         Assert.DoesNotContain(s.Ip + "/", Iptables());
@@ -102,10 +112,24 @@ public sealed class NetworkTests : IDisposable
         var sandbox = Sandbox(name, net);
         Assert.Contains(sandbox.Ip, Iptables());
         Assert.True(Directory.Exists($"/sys/class/net/{sandbox.Bridge}"));
-        Assert.Single(Directory.GetFileSystemEntries($"/sys/class/net/{sandbox.Bridge}/brif"));
+        Assert.Equal(2, Directory.GetFileSystemEntries($"/sys/class/net/{sandbox.Bridge}/brif").Length); // the container's veth and the hold
         Assert.Equal(0, f.Run("rm", "-f", name).ExitCode);
         AssertNothingLeft(sandbox, net, "rm -f");
+        // The network keeps its bridge until it is removed; then nothing of it is left, its port chain included.
+        Assert.Contains($"-s {Inspect(net, "network").GetProperty("IPAM").GetProperty("Config")[0].GetProperty("Subnet").GetString()} ", Iptables());
+        string holder = Holder(net);
+        var rm = f.Run("network", "rm", net);
+        Assert.True(rm.ExitCode == 0 && rm.Stderr.Length == 0, rm.ToString());
+        _networks.Remove(net);
+        Assert.False(Directory.Exists($"/sys/class/net/{sandbox.Bridge}"), "bridge left after network rm");
+        Assert.False(Directory.Exists($"/sys/class/net/{holder}"), "hold left after network rm");
+        Assert.DoesNotContain(PortChain(net), Iptables());
+        Assert.Empty(f.RunEntries("netns"));
     }
+
+    /// <summary>netavark 1.4's name for a network's port chain, worked out here independently of berth's code.</summary>
+    private static string PortChain(string network) =>
+        "NETAVARK-DN-" + Convert.ToHexString(System.Security.Cryptography.SHA512.HashData(System.Text.Encoding.UTF8.GetBytes(network)))[..13];
 
     [EngineFact]
     public void NamesAndAliasesResolveOnAUserNetwork()
@@ -220,7 +244,7 @@ public sealed class NetworkTests : IDisposable
         Assert.DoesNotContain($"dport {port}", Iptables());
         Assert.Empty(f.RunEntries("netns"));
         string bridge = Inspect(net, "network").GetProperty("Options").GetProperty("com.docker.network.bridge.name").GetString()!;
-        Assert.False(Directory.Exists($"/sys/class/net/{bridge}"));
+        Assert.Equal([Holder(net)], Directory.GetFileSystemEntries($"/sys/class/net/{bridge}/brif").Select(Path.GetFileName)); // the network's, not the container's
     }
 
     /// <summary>netavark itself fails (the network's bridge name is taken by a veth made after `network create`): one line, exit 125, nothing left.</summary>
@@ -399,8 +423,27 @@ public sealed class NetworkTests : IDisposable
         Assert.Matches($@"^berth-test-h\n{prefix}\d+\tberth-test-h [a-z]+_[a-z]+\n$", r.Stdout);
     }
 
+    /// <summary>As docker0: the default network's bridge stays between containers; `network prune` takes it (and its hold) down while no container is on it, and the next container makes it again.</summary>
+    [EngineFact]
+    public void TheDefaultNetworkKeepsItsBridgeUntilPrune()
+    {
+        Assert.Equal(0, f.Run("run", "--rm", f.Image, "true").ExitCode);
+        string holder = Holder("bridge");
+        Assert.Equal([holder], Directory.GetFileSystemEntries($"/sys/class/net/{f.DefaultBridge}/brif").Select(Path.GetFileName));
+        var prune = f.Run("network", "prune", "-f");
+        Assert.True(prune.ExitCode == 0 && prune.Stderr.Length == 0, prune.ToString());
+        Assert.False(Directory.Exists($"/sys/class/net/{f.DefaultBridge}"), "default bridge left after prune");
+        Assert.False(Directory.Exists($"/sys/class/net/{holder}"), "hold left after prune");
+        Assert.DoesNotContain($"-s {f.DefaultSubnet} ", Iptables());
+        Assert.Contains("\nbridge ", "\n" + string.Join('\n', f.Run("network", "ls").Stdout.Split('\n').Select(l => l.Length > 15 ? l[15..].TrimStart() : l)));
+        var again = f.Run("run", "--rm", f.Image, "true");
+        Assert.True(again.ExitCode == 0, again.ToString());
+        Assert.True(Directory.Exists($"/sys/class/net/{holder}"));
+    }
+
     public void Dispose()
     {
+        var networks = _networks.ToList();
         foreach (var cleanup in _cleanups) cleanup();
         foreach (string id in f.Run("ps", "-aq", "--no-trunc").Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -412,6 +455,9 @@ public sealed class NetworkTests : IDisposable
             Assert.True(rm.ExitCode == 0, rm.ToString());
         }
         foreach (string bridge in _bridges) Assert.False(Directory.Exists($"/sys/class/net/{bridge}"), $"bridge {bridge} left");
+        foreach (string holder in _holders) Assert.False(Directory.Exists($"/sys/class/net/{holder}"), $"hold {holder} left");
+        foreach (string net in networks) Assert.DoesNotContain(PortChain(net), Iptables());
         Assert.DoesNotContain("10.214.", Iptables());
+        Assert.Empty(f.RunEntries("netns"));
     }
 }

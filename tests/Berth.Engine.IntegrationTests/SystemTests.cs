@@ -74,6 +74,8 @@ public class SystemTests(EngineFixture f)
         using var e = new ScratchEngine(f);
         Assert.Equal(0, e.Run("run", "--network", "none", "--name", "berth-test-done", e.Image, "true").ExitCode);
         string running = e.Run("run", "-d", "--network", "none", "--name", "berth-test-up", e.Image, "sleep", "1000").Stdout.Trim();
+        var network = e.Run("network", "create", "--subnet", "10.214.253.0/24", "-o", "com.docker.network.bridge.name=berth-test-spr", "berth-test-sprune");
+        Assert.True(network.ExitCode == 0, network.ToString());
         var no = e.RunWithInput("n\n", "system", "prune");
         Assert.Equal(0, no.ExitCode);
         Assert.Contains("Are you sure you want to continue? [y/N]", no.Stdout);
@@ -81,6 +83,8 @@ public class SystemTests(EngineFixture f)
         var yes = e.RunWithInput("y\n", "system", "prune", "-a");
         Assert.True(yes.ExitCode == 0, yes.ToString());
         Assert.Contains("Deleted Containers:\n", yes.Stdout);
+        Assert.Contains("\n\nDeleted Networks:\nberth-test-sprune\n\n", yes.Stdout);
+        Assert.DoesNotContain("berth-test-sprune", e.Run("network", "ls").Stdout);
         Assert.Contains("Total reclaimed space: ", yes.Stdout);
         Assert.DoesNotContain("Deleted Images:", yes.Stdout); // the running container's image stays
         Assert.Equal(running[..12] + "\n", e.Run("ps", "-a", "-q").Stdout);

@@ -130,7 +130,7 @@ public class SystemInfoTests
     {
         var output = new StringWriter();
         Assert.False(Confirm.Ask(SystemPruneCommand.Warning(all: false, volumes: false), new StringReader(""), output));
-        Assert.Equal("WARNING! This will remove:\n  - all stopped containers\n  - all dangling images\nAre you sure you want to continue? [y/N] ", output.ToString());
+        Assert.Equal("WARNING! This will remove:\n  - all stopped containers\n  - all networks not used by at least one container\n  - all dangling images\nAre you sure you want to continue? [y/N] ", output.ToString());
         Assert.True(Confirm.Ask("w", new StringReader("y\n"), new StringWriter()));
         Assert.True(Confirm.IsYes(" YES "));
         Assert.False(Confirm.IsYes("n"));

@@ -65,4 +65,39 @@ public class NetavarkChainsTests
     [Fact]
     public void NothingOfNetavarkNothingToDo() =>
         Assert.Null(NetavarkChains.IdleCleanup("*filter\n:INPUT ACCEPT [0:0]\n-A FORWARD -o docker0 -j ACCEPT\nCOMMIT\n"));
+
+    [Fact]
+    public void PortChainIsNamedAsNetavarkNamesIt() =>
+        Assert.Equal("NETAVARK-DN-7D24D33E39064", NetavarkChains.PortChain("bridge")); // seen in iptables-save after netavark 1.4 set up "bridge" with a port
+
+    private const string Nat = """
+        *filter
+        :NETAVARK-DN-7D24D33E39064 - [0:0]
+        COMMIT
+        *nat
+        :PREROUTING ACCEPT [0:0]
+        :NETAVARK-DN-7D24D33E39064 - [0:0]
+        :NETAVARK-HOSTPORT-DNAT - [0:0]
+        -A PREROUTING -m addrtype --dst-type LOCAL -j NETAVARK-HOSTPORT-DNAT
+        COMMIT
+
+        """;
+
+    [Fact]
+    public void AnUnusedPortChainIsDeleted() =>
+        Assert.Equal("*nat\n-X NETAVARK-DN-7D24D33E39064\nCOMMIT\n", NetavarkChains.UnusedNatChainCleanup(Nat.Replace("\r", ""), "NETAVARK-DN-7D24D33E39064"));
+
+    [Fact]
+    public void APortChainWithRulesButNoJumpIsFlushedFirst() =>
+        Assert.Equal("*nat\n-F NETAVARK-DN-7D24D33E39064\n-X NETAVARK-DN-7D24D33E39064\nCOMMIT\n", NetavarkChains.UnusedNatChainCleanup(
+            Nat.Replace("\r", "").Replace("-A PREROUTING", "-A NETAVARK-DN-7D24D33E39064 -p tcp -j DNAT --to-destination 10.1.0.2:80\n-A PREROUTING"), "NETAVARK-DN-7D24D33E39064"));
+
+    [Fact]
+    public void APortChainStillJumpedToOrAbsentIsLeft()
+    {
+        string jumped = Nat.Replace("\r", "").Replace("-A PREROUTING", "-A NETAVARK-HOSTPORT-DNAT -p tcp --dport 8080 -j NETAVARK-DN-7D24D33E39064\n-A PREROUTING");
+        Assert.Null(NetavarkChains.UnusedNatChainCleanup(jumped, "NETAVARK-DN-7D24D33E39064"));
+        Assert.Null(NetavarkChains.UnusedNatChainCleanup(jumped.Replace(" -j NETAVARK-DN-7D24D33E39064", " -j NETAVARK-DN-7D24D33E39064 -m comment --comment x"), "NETAVARK-DN-7D24D33E39064"));
+        Assert.Null(NetavarkChains.UnusedNatChainCleanup(Nat.Replace("\r", ""), "NETAVARK-DN-0000000000000"));
+    }
 }

@@ -26,6 +26,7 @@ public sealed partial class NetworkManager
         {
             Store.InTransaction(() => endpoint = AllocateAddress(c.Id, endpoint).Item2);
             var status = Backend.Setup(sandbox.NetnsPath, NetavarkConfig.Build(c.Id, c.Name, [(network, Endpoint(network, endpoint))], [], []));
+            HoldBridge(network);
             Store.SetAddress(c.Id, network.Id, endpoint.Ip, status.GetValueOrDefault(network.Name)?.Interfaces?.GetValueOrDefault(iface)?.MacAddress);
         }
         catch

@@ -1,4 +1,3 @@
-using Berth.Engine.Processes;
 using Berth.Network;
 using Berth.Network.Ipam;
 
@@ -10,7 +9,7 @@ public sealed partial class NetworkManager
 
     /// <summary>
     /// `network create [--driver bridge] [--subnet CIDR] [--gateway IP] [--internal] [-o com.docker.network.bridge.name=IF] NAME`:
-    /// checked, then one row; the bridge appears with the first container.
+    /// checked, then one row; the bridge appears with the first container and stays until `network rm` (<see cref="HoldBridge"/>).
     /// </summary>
     public NetworkDefinition Create(string name, string? subnet, string? gateway, bool @internal, string? driver, string? bridgeName = null)
     {
@@ -139,10 +138,17 @@ public sealed partial class NetworkManager
             }
             Store.DeleteNetwork(network.Id);
         });
+        ReleaseBridge(network);
         Claims.Release(HostClaims.SubnetKey(Ipv4Subnet.Parse(network.Subnet)));
         Claims.Release(HostClaims.BridgeKey(network.Interface));
-        // netavark removes the bridge with its last container; a bridge left by a crash in between goes now.
-        if (Directory.Exists(Path.Combine("/sys/class/net", network.Interface))) CommandRunner.Run([File.Exists("/usr/sbin/ip") ? "/usr/sbin/ip" : "/sbin/ip", "link", "delete", network.Interface, "type", "bridge"]);
+    }
+
+    /// <summary>The default network stays, but its bridge and chains go while no container is on it.</summary>
+    private void ReleaseDefaultBridgeIfIdle()
+    {
+        if (Store.FindNetwork(NetworkDefinition.DefaultName) is not { } network) return;
+        using var _ = Lock();
+        if (Store.EndpointsOn(network.Id).Count == 0) ReleaseBridge(network);
     }
 
     private void RemoveIdleFirewallIfIdle()
@@ -152,7 +158,10 @@ public sealed partial class NetworkManager
         RemoveIdleFirewall();
     }
 
-    /// <summary>`network prune`: every user-defined network no container is on (their names); netavark's base chains too once idle.</summary>
+    /// <summary>
+    /// `network prune`: every user-defined network no container is on (their names); the default network's bridge
+    /// and chains while no container is on it (the network itself stays, as docker's); netavark's base chains too once idle.
+    /// </summary>
     public List<string> Prune()
     {
         var removed = new List<string>();
@@ -168,6 +177,7 @@ public sealed partial class NetworkManager
                 // a container joined it meanwhile
             }
         }
+        ReleaseDefaultBridgeIfIdle();
         RemoveIdleFirewallIfIdle();
         return removed;
     }

@@ -38,6 +38,7 @@ public sealed partial class NetworkManager
                 var (network, endpoint) = attached[i];
                 var status = Backend.Setup(netns, NetavarkConfig.Build(c.Id, c.Name, [(network, Endpoint(network, endpoint))], i == 0 ? ports : [], dnsServers));
                 setUp.Add(network.Id);
+                HoldBridge(network);
                 string? mac = status.GetValueOrDefault(network.Name)?.Interfaces?.GetValueOrDefault(endpoint.Interface)?.MacAddress;
                 Store.SetAddress(c.Id, network.Id, endpoint.Ip, mac);
             }
@@ -51,8 +52,8 @@ public sealed partial class NetworkManager
     }
 
     /// <summary>
-    /// Undoes <see cref="Setup"/>, whatever state it reached: netavark teardown per network (veth, firewall and
-    /// port rules, DNS entries; the bridge and aardvark-dns go with their last user), the namespace unmounted and
+    /// Undoes <see cref="Setup"/>, whatever state it reached: netavark teardown per network (veth, port rules, DNS
+    /// entries; the network keeps its bridge and chains, see <see cref="HoldBridge"/>), the namespace unmounted and
     /// deleted, addresses released, the sandbox row deleted. Safe to run twice and when nothing was set up.
     /// </summary>
     public void Teardown(string containerId)
@@ -95,18 +96,21 @@ public sealed partial class NetworkManager
     /// </summary>
     internal void RemoveIdleFirewall()
     {
-        foreach (string family in new[] { "iptables", "ip6tables" })
-        {
-            string? save = Sbin(family + "-save"), restore = Sbin(family + "-restore");
-            if (save is null || restore is null) continue;
-            var saved = Processes.CommandRunner.Run([save]);
-            if (saved.ExitCode != 0 || NetavarkChains.IdleCleanup(saved.Stdout) is not { } script) continue;
-            string file = Path.Combine(ConfigDirectory, family + ".cleanup");
-            File.WriteAllText(file, script);
-            var r = Processes.CommandRunner.Run([restore, "--noflush", file]);
-            File.Delete(file);
-            if (r.ExitCode != 0) Console.Error.WriteLine($"berth: removing netavark's idle {family} chains failed: {r.Stderr.Trim()}");
-        }
+        foreach (string family in new[] { "iptables", "ip6tables" }) RestoreFirewall(family, NetavarkChains.IdleCleanup, "removing netavark's idle chains");
+    }
+
+    /// <summary>Runs FAMILY-save, and FAMILY-restore --noflush with the script made from its output (nothing when null).</summary>
+    private void RestoreFirewall(string family, Func<string, string?> script, string what)
+    {
+        string? save = Sbin(family + "-save"), restore = Sbin(family + "-restore");
+        if (save is null || restore is null) return;
+        var saved = Processes.CommandRunner.Run([save]);
+        if (saved.ExitCode != 0 || script(saved.Stdout) is not { } text) return;
+        string file = Path.Combine(ConfigDirectory, family + ".cleanup");
+        File.WriteAllText(file, text);
+        var r = Processes.CommandRunner.Run([restore, "--noflush", file]);
+        File.Delete(file);
+        if (r.ExitCode != 0) Console.Error.WriteLine($"berth: {what} ({family}) failed: {r.Stderr.Trim()}");
     }
 
     private static string? Sbin(string name) => new[] { "/usr/sbin", "/sbin", "/usr/bin" }.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);

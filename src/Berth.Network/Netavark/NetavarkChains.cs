@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Berth.Network.Netavark;
 
 /// <summary>
@@ -54,5 +57,33 @@ public static class NetavarkChains
             }
         }
         return any ? script.ToString() : null;
+    }
+
+    /// <summary>
+    /// A network's port chain in the nat table, as netavark 1.4 names it: NETAVARK-DN- and the first 13 hex
+    /// digits (upper case) of the SHA-512 of the network's name.
+    /// </summary>
+    public static string PortChain(string networkName) =>
+        "NETAVARK-DN-" + Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes(networkName)))[..13];
+
+    /// <summary>
+    /// The script deleting a nat chain that no rule jumps to any more, or null when there is no such chain or it is
+    /// still used. netavark 1.4 deletes a network's port chain only in a teardown that is both its last one and
+    /// for a container with published ports; otherwise the empty chain stays after the network is gone.
+    /// </summary>
+    public static string? UnusedNatChainCleanup(string iptablesSave, string chain)
+    {
+        bool inNat = false, exists = false, hasRules = false;
+        foreach (string raw in iptablesSave.Split('\n'))
+        {
+            string line = raw.TrimEnd('\r');
+            if (line.StartsWith('*')) inNat = line == "*nat";
+            if (!inNat) continue;
+            if (line.StartsWith($":{chain} ", StringComparison.Ordinal)) exists = true;
+            else if (line.StartsWith($"-A {chain} ", StringComparison.Ordinal)) hasRules = true;
+            else if (line.StartsWith("-A ", StringComparison.Ordinal) && (line.Contains($" -j {chain} ", StringComparison.Ordinal) || line.EndsWith($" -j {chain}", StringComparison.Ordinal))) return null;
+        }
+        if (!exists) return null;
+        return "*nat\n" + (hasRules ? $"-F {chain}\n" : "") + $"-X {chain}\nCOMMIT\n";
     }
 }

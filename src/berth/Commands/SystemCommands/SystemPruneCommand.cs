@@ -5,7 +5,8 @@ using Berth.Images.Reference;
 namespace Berth.Cli.Commands.SystemCommands;
 
 /// <summary>
-/// `system prune [-a] [-f] [--volumes]`: every container that is not running, then dangling images (with -a every
+/// `system prune [-a] [-f] [--volumes]`: every container that is not running, every network no container is on
+/// (`network prune`, which also takes the idle default network's bridge down), then dangling images (with -a every
 /// image no container uses), asking first unless -f, as docker does; prints what went and "Total reclaimed space".
 /// </summary>
 internal static class SystemPruneCommand
@@ -19,6 +20,7 @@ internal static class SystemPruneCommand
         if (!args.Has("f", "force") && !Confirm.Ask(Warning(all, args.Has("volumes")), Console.In, Console.Out)) return 0;
         using var engine = EngineFactory.Open(global);
         var (containers, containerBytes) = engine.PruneContainers();
+        var networks = engine.Networks.Prune();
         // docker 23+: --volumes removes the anonymous volumes no container uses (named ones need `volume prune -a`).
         var (volumes, volumeBytes) = args.Has("volumes") ? engine.Volumes.Prune(all: false, _ => true) : (new List<string>(), 0L);
         var images = await engine.PruneImagesAsync(all, cancellationToken);
@@ -26,6 +28,12 @@ internal static class SystemPruneCommand
         {
             Console.WriteLine("Deleted Containers:");
             containers.ForEach(Console.WriteLine);
+            Console.WriteLine();
+        }
+        if (networks.Count > 0)
+        {
+            Console.WriteLine("Deleted Networks:");
+            networks.ForEach(Console.WriteLine);
             Console.WriteLine();
         }
         if (volumes.Count > 0)
@@ -47,7 +55,7 @@ internal static class SystemPruneCommand
 
     internal static string Warning(bool all, bool volumes)
     {
-        var lines = new List<string> { "WARNING! This will remove:", "  - all stopped containers" };
+        var lines = new List<string> { "WARNING! This will remove:", "  - all stopped containers", "  - all networks not used by at least one container" };
         if (volumes) lines.Add("  - all anonymous volumes not used by at least one container");
         lines.Add(all ? "  - all images without at least one container associated to them" : "  - all dangling images");
         return string.Join('\n', lines);
