@@ -54,14 +54,13 @@ public class StartupPagesTests
     }
 
     [Fact]
-    public void AReleaseLetsGoOfResidentFilePagesAndTheProcessRunsOn()
+    public void AReleaseLetsGoOfResidentFilePages() // and this test process, its code released under it, runs on
     {
         long before = CleanFileRssKb();
         long released = StartupPages.Release();
         long after = CleanFileRssKb();
         Assert.True(released > 0, "nothing released");
         Assert.True(after < before / 2, $"clean file-backed RSS {before} kB before, {after} kB after");
-        Assert.Equal(42, int.Parse("42")); // code and data used before still work: the pages come back from the page cache
     }
 
     /// <summary>Rss of this process's not-writable file mappings (the ones a release may drop).</summary>
