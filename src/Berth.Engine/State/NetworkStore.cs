@@ -79,59 +79,32 @@ public sealed class NetworkStore
     public void InsertSandbox(string containerId, string netnsPath, string portsJson) =>
         Execute("INSERT OR REPLACE INTO sandboxes (container_id, netns_path, ports) VALUES ($c, $p, $ports)", ("$c", containerId), ("$p", netnsPath), ("$ports", portsJson));
 
-    public (string NetnsPath, string Ports)? FindSandbox(string containerId)
-    {
-        using var command = Command("SELECT netns_path, ports FROM sandboxes WHERE container_id = $c", ("$c", containerId));
-        using var r = command.ExecuteReader();
-        return r.Read() ? (r.GetString(0), r.GetString(1)) : null;
-    }
+    public (string NetnsPath, string Ports)? FindSandbox(string containerId) =>
+        _connection.Query("SELECT netns_path, ports FROM sandboxes WHERE container_id = $c", r => ((string, string)?)(r.GetString(0), r.GetString(1)), [("$c", containerId)])
+            .FirstOrDefault();
 
-    public List<(string ContainerId, string Ports)> Sandboxes()
-    {
-        using var command = Command("SELECT container_id, ports FROM sandboxes");
-        using var r = command.ExecuteReader();
-        var list = new List<(string, string)>();
-        while (r.Read()) list.Add((r.GetString(0), r.GetString(1)));
-        return list;
-    }
+    public List<(string ContainerId, string Ports)> Sandboxes() =>
+        _connection.Query("SELECT container_id, ports FROM sandboxes", r => (r.GetString(0), r.GetString(1)), []);
 
     public void DeleteSandbox(string containerId) => Execute("DELETE FROM sandboxes WHERE container_id = $c", ("$c", containerId));
 
     // --- plumbing ---
 
-    private List<NetworkDefinition> QueryNetworks(string sql, params (string, object?)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        using var r = command.ExecuteReader();
-        var list = new List<NetworkDefinition>();
-        while (r.Read())
+    private List<NetworkDefinition> QueryNetworks(string sql, params (string, object?)[] parameters) =>
+        _connection.Query(sql, r => new NetworkDefinition
         {
-            list.Add(new NetworkDefinition
-            {
-                Id = r.GetString(0), Name = r.GetString(1), Driver = r.GetString(2), Interface = r.GetString(3), Subnet = r.GetString(4),
-                Gateway = r.GetString(5), Internal = r.GetInt32(6) != 0, DnsEnabled = r.GetInt32(7) != 0,
-                Created = DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-            });
-        }
-        return list;
-    }
+            Id = r.GetString(0), Name = r.GetString(1), Driver = r.GetString(2), Interface = r.GetString(3), Subnet = r.GetString(4),
+            Gateway = r.GetString(5), Internal = r.GetInt32(6) != 0, DnsEnabled = r.GetInt32(7) != 0,
+            Created = DateTimeOffset.Parse(r.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        }, parameters);
 
-    private List<EndpointRow> QueryEndpoints(string where, string key)
-    {
-        using var command = Command("SELECT container_id, network_id, interface, aliases, static_ip, ip, mac FROM endpoints " + where, ("$k", key));
-        using var r = command.ExecuteReader();
-        var list = new List<EndpointRow>();
-        while (r.Read())
-        {
-            list.Add(new EndpointRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries),
-                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
-        }
-        return list;
-    }
+    private List<EndpointRow> QueryEndpoints(string where, string key) =>
+        _connection.Query("SELECT container_id, network_id, interface, aliases, static_ip, ip, mac FROM endpoints " + where,
+            r => new EndpointRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries),
+                r.IsDBNull(4) ? null : r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            [("$k", key)]);
 
     private void Execute(string sql, params (string, object?)[] parameters) => _connection.Execute(sql, parameters);
-
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters) => _connection.Command(sql, parameters);
 }
 
 /// <summary>One row of the endpoints table: <see cref="Ip"/> is set while the container's network is up.</summary>

@@ -147,7 +147,6 @@ public sealed class VolumeManager
         return new DirectoryInfo(path).EnumerateFiles("*", options).Sum(f => f.Length);
     }
 
-
     private VolumeRecord Add(string name, Dictionary<string, string> labels, Dictionary<string, string> options, bool anonymous)
     {
         var volume = new VolumeRecord { Name = name, CreatedAt = DateTimeOffset.UtcNow, Labels = labels, Options = options, Anonymous = anonymous };

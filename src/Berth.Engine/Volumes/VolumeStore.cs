@@ -61,30 +61,18 @@ public sealed class VolumeStore
     public List<string> Users(string volume) =>
         Strings("SELECT container FROM volume_users WHERE volume = $v AND container IN (SELECT id FROM containers)", ("$v", volume));
 
-
     private List<string> Strings(string sql, params (string Name, object? Value)[] parameters) =>
         _connection.Query(sql, r => r.GetString(0), parameters);
 
     private void Execute(string sql, params (string Name, object? Value)[] parameters) => _connection.Execute(sql, parameters);
 
-    private List<VolumeRecord> Query(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
-        var list = new List<VolumeRecord>();
-        while (reader.Read())
+    private List<VolumeRecord> Query(string sql, params (string Name, object? Value)[] parameters) =>
+        _connection.Query(sql, reader => new VolumeRecord
         {
-            list.Add(new VolumeRecord
-            {
-                Name = reader.GetString(0), Driver = reader.GetString(1),
-                CreatedAt = DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                Labels = JsonSerializer.Deserialize(reader.GetString(3), VolumeJsonContext.Default.DictionaryStringString) ?? [],
-                Options = JsonSerializer.Deserialize(reader.GetString(4), VolumeJsonContext.Default.DictionaryStringString) ?? [],
-                Anonymous = reader.GetInt32(5) != 0,
-            });
-        }
-        return list;
-    }
-
-    private SqliteCommand Command(string sql, (string Name, object? Value)[] parameters) => _connection.Command(sql, parameters);
+            Name = reader.GetString(0), Driver = reader.GetString(1),
+            CreatedAt = DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+            Labels = JsonSerializer.Deserialize(reader.GetString(3), VolumeJsonContext.Default.DictionaryStringString) ?? [],
+            Options = JsonSerializer.Deserialize(reader.GetString(4), VolumeJsonContext.Default.DictionaryStringString) ?? [],
+            Anonymous = reader.GetInt32(5) != 0,
+        }, parameters);
 }

@@ -39,7 +39,6 @@ public sealed partial class Container
         return _spec;
     }
 
-    /// <summary>The container's cgroup (detected once; already known when this process created the container).</summary>
     /// <summary>The container's cgroups, with the host's layout as saved at create (else detected again).</summary>
     private ICgroupManager Cgroup() =>
         _cgroup ??= CgroupManagerFactory.Create(

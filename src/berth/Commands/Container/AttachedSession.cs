@@ -98,7 +98,7 @@ internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, 
     private void PumpInput()
     {
         byte[] buffer = new byte[8192];
-        var detector = new DetachKeys(flags.DetachKeys);
+        var detector = new DetachKeys(flags.DetachSequence);
         while (true)
         {
             nint n;
@@ -127,15 +127,9 @@ internal sealed unsafe class AttachedSession(ContainerEngine engine, string id, 
 }
 
 /// <summary>How an attached CLI may leave: --detach-keys (run, start, attach) and --sig-proxy (run, attach).</summary>
-internal sealed record AttachFlags(string DetachKeys, bool SigProxy)
+internal sealed record AttachFlags(byte[] DetachSequence, bool SigProxy)
 {
-    public static readonly AttachFlags Default = new(Container.DetachKeys.Default, true);
-
-    /// <summary>The flags as given; a bad --detach-keys is a usage error before anything starts.</summary>
-    public static AttachFlags From(CommandArgs args)
-    {
-        string keys = args.Get("detach-keys") ?? Container.DetachKeys.Default;
-        Container.DetachKeys.Parse(keys);
-        return new AttachFlags(keys, args.Get("sig-proxy") != "false");
-    }
+    /// <summary>The flags as given, parsed once; a bad --detach-keys is a usage error before anything starts.</summary>
+    public static AttachFlags From(CommandArgs args) =>
+        new(Container.DetachKeys.Parse(args.Get("detach-keys") ?? Container.DetachKeys.Default), args.Get("sig-proxy") != "false");
 }

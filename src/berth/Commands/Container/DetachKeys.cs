@@ -15,7 +15,12 @@ internal sealed class DetachKeys
     private readonly byte[] _sequence;
     private int _matched;
 
-    public DetachKeys(string spec = Default) => _sequence = Parse(spec);
+    public DetachKeys(string spec = Default) : this(Parse(spec))
+    {
+    }
+
+    /// <summary>An already parsed sequence (<see cref="Parse"/>).</summary>
+    public DetachKeys(byte[] sequence) => _sequence = sequence;
 
     /// <summary>
     /// docker's --detach-keys: comma-separated keys, each one character ("a") or "ctrl-" and one of
