@@ -113,6 +113,7 @@ internal sealed unsafe partial class ContainerMonitor(MonitorOptions options, in
             int exitCode = ReapContainer(pid);
             Drain(io.Out, 0, log);
             Drain(io.Err, 1, log);
+            log.Flush(); // a last line without a newline is in the log before the exit is recorded and reported ('X')
             return exitCode;
         }
         finally
